@@ -1,0 +1,7 @@
+"""Extractors: one module per kind of thing extracted.
+
+Importing this package registers every extractor as a pipeline stage
+(``pipeline.registry.stage``); the order comes from what each reads.
+"""
+
+from __future__ import annotations

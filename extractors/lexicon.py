@@ -1,0 +1,168 @@
+"""The project's word lists, read once from ``extractors/data`` (and PyThaiNLP's
+shipped lists of provinces, countries and person names).
+
+Everything language-specific that extractors match against lives in those data
+files; this module only parses them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+def _data_text(name: str) -> str:
+    return resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in _data_text(name).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def _words(name: str) -> list[str]:
+    return [r[0] for r in _rows(name)]
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split(",") if x.strip()]
+
+
+# -- honorifics ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Honorific:
+    form: str
+    full: str
+    family: str
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, Honorific]:
+    return {r[0]: Honorific(r[0], r[1], r[2]) for r in _rows("honorifics.tsv")}
+
+
+# -- organizations -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Ministry:
+    name: str
+    short: str
+    abbreviations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    kind: str
+    abbreviations: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@lru_cache(maxsize=1)
+def ministries() -> list[Ministry]:
+    return [Ministry(r[0], r[1], tuple(_split(r[2]) if len(r) > 2 else ())) for r in _rows("ministries.tsv")]
+
+
+@lru_cache(maxsize=1)
+def organizations() -> dict[str, Organization]:
+    """Known bodies by full name: ministries, departments, BMA offices and districts, ..."""
+    orgs: dict[str, Organization] = {}
+    for m in ministries():
+        kind = "ministry" if m.name.startswith("กระทรวง") else "office"
+        orgs[m.name] = Organization(m.name, kind, m.abbreviations)
+    for r in _rows("organizations.tsv"):
+        r += [""] * (4 - len(r))
+        orgs[r[0]] = Organization(r[0], r[1], tuple(_split(r[2])), r[3] or None)
+    for d in bma_districts():
+        name = "สำนักงานเขต" + d
+        orgs[name] = Organization(name, "district_office", (), "กรุงเทพมหานคร")
+    return orgs
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> list[tuple[str, str]]:
+    """(head noun, kind), longest first."""
+    return sorted(((r[0], r[1]) for r in _rows("org_heads.tsv")), key=lambda x: len(x[0]), reverse=True)
+
+
+# -- people --------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def position_words() -> list[str]:
+    return sorted(set(_words("positions.txt")), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, family names) shipped with PyThaiNLP."""
+    from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
+
+    return frozenset(thai_male_names()) | frozenset(thai_female_names()), frozenset(thai_family_names())
+
+
+# -- places --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    variants: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def bma_districts() -> list[str]:
+    return _words("bma_districts.txt")
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Known places by full name: provinces and countries from PyThaiNLP, the rest ours."""
+    from pythainlp.corpus import countries, provinces
+
+    out: dict[str, Place] = {}
+    for p in provinces(details=True):
+        name = p["name_th"]
+        full = name if name == "กรุงเทพมหานคร" else "จังหวัด" + name
+        out[full] = Place(full, "province", (name,) if full != name else ())
+    for c in countries():
+        out.setdefault(c, Place(c, "country"))
+    for d in bma_districts():
+        out["เขต" + d] = Place("เขต" + d, "bma_district")
+    for r in _rows("places.tsv"):
+        r += [""] * (3 - len(r))
+        out[r[0]] = Place(r[0], r[1], tuple(_split(r[2])))
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(head, kind, abbreviations), longest first."""
+    rows = [(r[0], r[1], tuple(_split(r[2])) if len(r) > 2 else ()) for r in _rows("place_heads.tsv")]
+    return sorted(rows, key=lambda x: len(x[0]), reverse=True)
+
+
+# -- calendar ------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def calendar() -> dict:
+    return json.loads(_data_text("calendar.json"))
+
+
+# -- the project dictionary for word segmentation -----------------------------------
+@lru_cache(maxsize=1)
+def segmentation_words() -> frozenset[str]:
+    """Words the tokenizer must keep whole: honorifics, positions, agency, office and
+    place names from the lexicons above (one token each, so names are not cut up)."""
+    words: set[str] = set()
+    words.update(h for h in honorifics() if "." not in h)
+    words.update(w for w in position_words() if "." not in w)
+    for org in organizations().values():
+        words.add(org.name)
+    for m in ministries():
+        words.add(m.short)
+    for place in places().values():
+        words.add(place.name)
+    words.update(head for head, _ in org_heads())
+    return frozenset(w for w in words if w and " " not in w and len(w) > 1)

@@ -1,0 +1,132 @@
+"""Command line: ``thaipress`` (or ``python -m pipeline``).
+
+    thaipress analyze FILE [FILE ...]     JSON of one document (several: an array) to stdout
+    thaipress batch IN_DIR -o OUT_DIR     every press release below IN_DIR
+    thaipress eval GOLD_DIR               scores against *.gold.json
+    thaipress schema                      the JSON Schema of one document
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import ThaiPressError
+from .loading import DEFAULT_MAX_BYTES
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="thaipress",
+        description="Thai government press releases -> structured, validated JSON.",
+    )
+    p.add_argument("--version", action="version", version=f"thaipress {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    a = sub.add_parser("analyze", help="analyse files; JSON to stdout")
+    a.add_argument("files", nargs="+", metavar="FILE", help="a .txt or .html file, or - for standard input")
+    a.add_argument("--compact", action="store_true", help="one line of JSON instead of indented")
+    a.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger files (default %(default)s)")
+
+    b = sub.add_parser("batch", help="analyse every press release below a folder")
+    b.add_argument("in_dir", metavar="IN_DIR")
+    b.add_argument("-o", "--out", required=True, metavar="OUT_DIR", dest="out_dir")
+    b.add_argument("--workers", type=int, default=None, help="processes (default: all CPU cores)")
+    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--force", action="store_true", help="re-analyse files that did not change")
+    b.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger files (default %(default)s)")
+
+    e = sub.add_parser("eval", help="score against gold annotations (*.gold.json)")
+    e.add_argument("gold_dir", metavar="GOLD_DIR")
+    e.add_argument("--json", action="store_true", help="machine-readable scores")
+    e.add_argument("--details", action="store_true", help="also list what was missed and added, per document")
+    e.add_argument("--min-macro-f1", type=float, default=None, metavar="F",
+                   help="exit with status 3 when the macro F1 is below F")
+
+    sub.add_parser("schema", help="print the JSON Schema of one output document")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except ThaiPressError as exc:
+        print(f"thaipress: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("thaipress: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _analyze(args) -> int:
+    from .loading import load_bytes, load_file
+    from .orchestrate import analyze_source
+
+    results, failed = [], 0
+    for name in args.files:
+        try:
+            if name == "-":
+                source = load_bytes(sys.stdin.buffer.read(), path=None, max_bytes=args.max_bytes)
+            else:
+                source = load_file(name, max_bytes=args.max_bytes)
+            results.append(analyze_source(source))
+        except ThaiPressError as exc:
+            failed += 1
+            print(f"thaipress: {exc}", file=sys.stderr)
+    if results:
+        data = results[0] if len(args.files) == 1 else results
+        indent = None if args.compact else 1
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+    return 1 if failed else 0
+
+
+def _batch(args) -> int:
+    from .batch import run_batch
+
+    res = run_batch(
+        args.in_dir, args.out_dir, workers=args.workers, quiet=args.quiet, force=args.force,
+        max_bytes=args.max_bytes,
+    )
+    if not args.quiet:
+        rate = f", {len(res.done) / res.seconds:.1f} documents/s" if res.seconds and res.done else ""
+        print(
+            f"thaipress batch: {len(res.done)} done, {len(res.unchanged)} unchanged, "
+            f"{len(res.failed)} failed in {res.seconds:.1f} s{rate} -> {Path(args.out_dir) / 'report.json'}",
+            file=sys.stderr,
+        )
+        for rec in res.failed:
+            print(f"  failed: {rec['path']}: {rec['reason']}", file=sys.stderr)
+    return 0
+
+
+def _eval(args) -> int:
+    from .evaluate import evaluate, format_details, format_table
+
+    report = evaluate(args.gold_dir)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(format_table(report))
+        if args.details:
+            print()
+            print(format_details(report))
+    if args.min_macro_f1 is not None and report.macro_f1 < args.min_macro_f1:
+        print(f"thaipress eval: macro F1 {report.macro_f1:.4f} is below the floor {args.min_macro_f1}", file=sys.stderr)
+        return 3
+    return 0
+
+
+def _schema(args) -> int:
+    from .schema import schema
+
+    print(json.dumps(schema(), ensure_ascii=False, indent=1))
+    return 0
+
+
+_COMMANDS = {"analyze": _analyze, "batch": _batch, "eval": _eval, "schema": _schema}

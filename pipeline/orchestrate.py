@@ -1,0 +1,72 @@
+"""Orchestration: source -> spaCy Doc -> stages -> validated JSON dict."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .document import ThaiPressTokenizer, state
+from .loading import DEFAULT_MAX_BYTES, Source, load_file, load_text
+from .registry import ordered_stages
+from .schema import validate
+from .serialize import to_json
+
+_nlp: Language | None = None
+_lock = threading.Lock()
+
+
+@Language.component("thaipress_output")
+def _output(doc: Doc) -> Doc:
+    """Last stage: the output dict into doc._.thaipress."""
+    doc._.thaipress = to_json(doc)
+    return doc
+
+
+def load() -> Language:
+    """A new spaCy pipeline: thaipress tokenizer and every registered stage, in order."""
+    from . import layout  # noqa: F401  (registers the layout stage)
+    import extractors  # noqa: F401  (registers the extractor stages)
+
+    nlp = spacy.blank("th")
+    # no stage reads like_num, shape, ... : computing them for every new word costs
+    # more than tokenizing it
+    nlp.vocab.lex_attr_getters = {}
+    nlp.tokenizer = ThaiPressTokenizer(nlp.vocab)
+    for st in ordered_stages():
+        nlp.add_pipe(st.component)
+    nlp.add_pipe("thaipress_output")
+    return nlp
+
+
+def get_nlp() -> Language:
+    """The shared pipeline of this process (loaded on first use)."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                _nlp = load()
+    return _nlp
+
+
+def analyze_source(source: Source, *, nlp: Language | None = None) -> dict:
+    nlp = nlp or get_nlp()
+    doc = nlp.make_doc(source.text)
+    state(doc)["source"] = source.to_json()
+    doc = nlp(doc)
+    result = doc._.thaipress
+    validate(result)
+    return result
+
+
+def analyze(text: str, *, path: str | None = None) -> dict:
+    """Analyse one press release given as a string; returns the validated JSON dict."""
+    return analyze_source(load_text(text, path=path))
+
+
+def analyze_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, display_path: str | None = None) -> dict:
+    """Read (any supported encoding, .txt or .html) and analyse one file."""
+    return analyze_source(load_file(path, max_bytes=max_bytes, display_path=display_path))
