@@ -5,3 +5,6 @@ Importing this package registers every extractor as a pipeline stage
 """
 
 from __future__ import annotations
+
+from . import dates  # noqa: E402,F401
+from . import times  # noqa: E402,F401

@@ -119,11 +119,21 @@ def offset_map(doc: Doc) -> OffsetMap:
     return OffsetMap.from_list(st["offsets"], len(st["text"]), len(st["raw_text"]))
 
 
+#: id prefix of each kind of item (ids look like ``person-1``)
+ID_PREFIX = {
+    "people": "person", "organizations": "org", "places": "place", "dates": "date", "times": "time",
+    "venues": "venue", "resolutions": "resolution", "events": "event", "fiscal_years": "fiscal-year",
+}
+
+
 def add_item(doc: Doc, kind: str, item: dict) -> dict:
-    """Record one extracted item (a dict with at least ``span``); returns it."""
+    """Record one extracted item (a dict with at least ``span``); gives it its ``id``
+    and, unless set, its ``text``; returns it."""
     s, e = item["span"]
+    found = state(doc)["items"].setdefault(kind, [])
+    item["id"] = f"{ID_PREFIX[kind]}-{len(found) + 1}"
     item.setdefault("text", text(doc)[s:e])
-    state(doc)["items"].setdefault(kind, []).append(item)
+    found.append(item)
     return item
 
 

@@ -175,11 +175,18 @@ class Normalizer:
                 for m in re.finditer(r"\S+", line):
                     word = m.group()
                     fixed = thai_normalize(word)
-                    if fixed != word:
-                        a, b, repl = _trim_common(word, fixed)
-                        start = pos + m.start() + a
-                        ed.replace(start, pos + m.start() + b, repl)
-                        _note(repairs, "thai_orthography", start, pos + m.start() + b, text, repl)
+                    if fixed == word:
+                        continue
+                    if not fixed:  # a dangling mark standing alone: drop it with one space
+                        a = pos + m.start() - (1 if m.start() > 0 else 0)
+                        b = pos + m.end() + (1 if m.start() == 0 and m.end() < len(line) else 0)
+                        ed.delete(a, b)
+                        _note(repairs, "thai_orthography", a, b, text)
+                        continue
+                    a, b, repl = _trim_common(word, fixed)
+                    start = pos + m.start() + a
+                    ed.replace(start, pos + m.start() + b, repl)
+                    _note(repairs, "thai_orthography", start, pos + m.start() + b, text, repl)
             pos += len(line) + 1
         return ed
 

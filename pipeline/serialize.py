@@ -8,9 +8,10 @@ from .document import offset_map, state, text as doc_text
 from .layout import source_url
 
 SCHEMA_VERSION = "1.0"
+_FIRST = ("id", "code", "text", "span")
 
 #: Output lists, in the order they appear in the JSON.
-ITEM_KINDS = ("people", "organizations", "places", "dates", "times", "venues", "resolutions", "events")
+ITEM_KINDS = ("people", "organizations", "places", "dates", "times", "venues", "resolutions", "events", "fiscal_years")
 
 
 def to_json(doc: Doc) -> dict:
@@ -20,9 +21,11 @@ def to_json(doc: Doc) -> dict:
     omap = offset_map(doc)
 
     def with_raw(item: dict) -> dict:
-        out = dict(item)
-        if out.get("span"):
-            out["raw_span"] = list(omap.span_to_raw(*out["span"]))
+        """The item with ``raw_span`` added, its identifying keys first."""
+        out = {k: item[k] for k in _FIRST if k in item}
+        if item.get("span"):
+            out["raw_span"] = list(omap.span_to_raw(*item["span"]))
+        out.update((k, v) for k, v in item.items() if k not in out)
         return out
 
     source = dict(st["source"])

@@ -1,0 +1,129 @@
+"""Dates: the seed's three dates, every written form, the Thai calendar rules, flags."""
+
+import datetime as dt
+
+import pytest
+
+from extractors.dates import parse
+from extractors.thai_calendar import NoSuchDate, be_to_ce, ce_to_be, fiscal_year
+
+DOC = dt.date(2022, 1, 21)
+
+
+def one(text, document_date=DOC):
+    found = parse(text, document_date=document_date)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_seed_dates_match_the_gold(seed_doc):
+    got = [(d["text"], d["date"], d["flags"], d.get("suggested")) for d in seed_doc["dates"]]
+    assert got == [
+        ("วันศุกร์ที่ 21 มกราคม พ.ศ. 2565", "2022-01-21", [], None),
+        ("วันพฤหัสบดีที่ 20 มกราคม 2565", "2022-01-20", [], None),
+        ("วันที่ 23 ธันวาคม 2565", "2022-12-23", ["date_after_document"], "2021-12-23"),
+    ]
+    # both weekdays were checked and found right
+    assert [d.get("weekday") for d in seed_doc["dates"][:2]] == ["ศุกร์", "พฤหัสบดี"]
+    assert seed_doc["document_date"]["date"] == "2022-01-21"
+    flag = next(f for f in seed_doc["flags"] if f["code"] == "date_after_document")
+    assert flag["suggested"] == "2021-12-23" and flag["item"] == seed_doc["dates"][2]["id"]
+    assert seed_doc["text"][slice(*flag["span"])] == "วันที่ 23 ธันวาคม 2565"
+
+
+@pytest.mark.parametrize(
+    "text, date, end",
+    [
+        ("20 มกราคม 2565", "2022-01-20", None),
+        ("๒๐ มกราคม ๒๕๖๕", "2022-01-20", None),
+        ("20 ม.ค. 65", "2022-01-20", None),
+        ("20 มค. 2565", "2022-01-20", None),
+        ("25 ส.ค.63", "2020-08-25", None),
+        ("วันศุกร์ที่ 21 มกราคม พ.ศ. 2565", "2022-01-21", None),
+        ("20 มกราคม ค.ศ. 2022", "2022-01-20", None),
+        ("20 มกราคม 2022", "2022-01-20", None),
+        ("มกราคม 2565", "2022-01", None),
+        ("22/11/2567", "2024-11-22", None),
+        ("2022-01-21", "2022-01-21", None),
+        ("20-22 มกราคม 2565", "2022-01-20", "2022-01-22"),
+        ("วันที่ 9–20 ธันวาคม 2568", "2025-12-09", "2025-12-20"),
+        ("30 ม.ค. - 2 ก.พ. 65", "2022-01-30", "2022-02-02"),
+        ("30 ธ.ค. 64 - 2 ม.ค. 65", "2021-12-30", "2022-01-02"),
+        ("ระหว่างวันที่ 1 ตุลาคม 2564 ถึงวันที่ 31 มกราคม 2565", "2021-10-01", "2022-01-31"),
+        ("เม.ย.- ต.ค. 65", "2022-04", "2022-10"),
+        ("12 เมษายน ร.ศ. 109", "1890-04-12", None),
+    ],
+)
+def test_written_forms(text, date, end):
+    d = one(f"ที่ประชุมกำหนด{text} ณ ศาลากลาง")
+    assert (d["date"], d.get("end")) == (date, end)
+
+
+def test_date_without_year_takes_the_documents_year():
+    d = one("การประชุม ศปช. วันจันทร์ที่ 25 พฤศจิกายน ที่จะมี", document_date=dt.date(2024, 11, 22))
+    assert d["date"] == "2024-11-25" and d["year_source"] == "document" and d["year_written"] is None
+    assert d["flags"] == []  # 25 November 2024 was a Monday
+
+
+def test_meeting_numbers_bare_years_and_fiscal_years_are_not_dates():
+    assert parse("ครั้งที่ 1/2565 คำสั่งที่ 351/2565 ปี 2565 พ.ศ. 2566 – 2570 ปีงบประมาณ 2566", document_date=DOC) == []
+
+
+@pytest.mark.parametrize(
+    "be, month, ce",
+    [(2565, 1, 2022), (2484, 1, 1941), (2483, 4, 1940), (2483, 12, 1940), (2482, 3, 1940), (2482, 4, 1939),
+     (2433, 1, 1891)],
+)
+def test_buddhist_era_conversion_with_the_1941_reform(be, month, ce):
+    assert be_to_ce(be, month) == ce
+    assert ce_to_be(ce, month) == be
+
+
+def test_january_to_march_2483_never_existed():
+    with pytest.raises(NoSuchDate):
+        be_to_ce(2483, 2)
+    d = one("วันที่ 1 มกราคม 2483", document_date=None)
+    assert d["flags"] == ["invalid_date"]
+
+
+@pytest.mark.parametrize("text", ["30 กุมภาพันธ์ 2565", "31 เมษายน 2565", "29 กุมภาพันธ์ 2566"])
+def test_invalid_dates(text):
+    d = one(text)
+    assert d["flags"] == ["invalid_date"]
+    assert len(d["date"]) == 7  # the month only: still a valid ISO value
+
+
+def test_weekday_mismatch_suggests_the_one_date_that_fits():
+    d = one("เมื่อวันจันทร์ที่ 18 สิงหาคม 2563", document_date=dt.date(2020, 8, 25))
+    assert d["flags"] == ["weekday_mismatch"]
+    assert d["suggested"] == "2020-08-17"  # 18 August 2020 was a Tuesday; the Monday before
+
+
+def test_past_date_after_the_document_and_future_date_before_it():
+    after = one("ที่ประชุมครั้งที่แล้วเมื่อวันที่ 28 ธันวาคม 2565", document_date=dt.date(2022, 1, 12))
+    assert after["flags"] == ["date_after_document"] and after["suggested"] == "2021-12-28"
+    before = one("ให้แล้วเสร็จภายใน 31 มีนาคม 2563", document_date=dt.date(2020, 11, 27))
+    assert before["flags"] == ["date_before_document"] and before["suggested"] == "2021-03-31"
+    fine = one("เมื่อวันที่ 20 มกราคม 2565")
+    assert fine["flags"] == []
+
+
+def test_fiscal_year_bounds():
+    assert fiscal_year(2566) == (dt.date(2022, 10, 1), dt.date(2023, 9, 30))
+
+
+def test_fiscal_years_are_reported_apart(nlp):
+    from pipeline import analyze
+
+    doc = analyze("วันอังคารที่ 25 สิงหาคม 2563\nที่ประชุมอนุมัติกรอบงบประมาณประจำปีงบประมาณ พ.ศ. 2564 วงเงิน 12,000 ล้านบาท\n")
+    assert [d["date"] for d in doc["dates"]] == ["2020-08-25"]
+    assert [(f["year_be"], f["start"], f["end"]) for f in doc["fiscal_years"]] == [(2564, "2020-10-01", "2021-09-30")]
+
+
+def test_relative_words(nlp):
+    from pipeline import analyze
+
+    doc = analyze("วันอังคารที่ 25 สิงหาคม 2563\nวันนี้ (25 ส.ค.63) รัฐมนตรีกล่าวว่า เมื่อวานนี้ได้หารือกับผู้แทนกระทรวงการต่างประเทศ\n")
+    by_text = {d["text"]: d for d in doc["dates"]}
+    assert by_text["25 ส.ค.63"]["relative"] == "วันนี้"
+    assert by_text["เมื่อวานนี้"]["date"] == "2020-08-24"

@@ -1,0 +1,46 @@
+"""``thaipress eval``: the scoring of GOLD.md, on a hand-made case and on the corpus."""
+
+from pipeline.evaluate import Report, evaluate, format_table, norm, score_document
+
+
+def test_comparison_key_ignores_spaces_zero_width_and_sara_am_forms():
+    assert norm("กองยุทธศาสตร์สาธารณสุข และสิ่งแวดล้อม") == norm("กองยุทธศาสตร์สาธารณสุขและ\u200bสิ่งแวดล้อม")
+    assert norm("คณะทํางาน") == norm("คณะทำงาน")
+
+
+def test_scoring_counts_sets_and_multisets():
+    gold = {
+        "file": "x.txt", "document_date": "2022-01-21",
+        "people": [{"honorific": "นาย", "name": "ก ข", "position": "ผู้อำนวยการ", "organization": None, "chair": True}],
+        "organizations": ["กรุงเทพมหานคร"], "places": ["จ.ระยอง"],
+        "dates": [{"date": "2022-01-21"}, {"date": "2022-01-21"}, {"date": "2022-12-23", "flag": "date_after_document",
+                                                                    "suggested": "2021-12-23"}],
+        "times": ["13:30"], "venues": [{"text": "ห้อง 1"}], "resolutions": ["เห็นชอบ ก"],
+    }
+    out = {
+        "document_date": {"date": "2022-01-21"},
+        "people": [{"name": "ก ข", "honorific": "นาย", "position": "ผู้อำนวยการ", "organization": None, "roles": ["chair"]},
+                   {"name": "ค ง", "honorific": None, "position": None, "organization": None, "roles": []}],
+        "organizations": [{"text": "กทม.", "name": "กรุงเทพมหานคร"}],
+        "places": [{"text": "จ.ระยอง", "name": "จังหวัดระยอง"}],
+        "dates": [{"date": "2022-01-21", "flags": []},
+                  {"date": "2022-12-23", "flags": ["date_after_document"], "suggested": "2021-12-23"}],
+        "times": [{"time": "13:30"}], "venues": [{"text": "ห้อง  1"}], "resolutions": [{"text": "เห็นชอบ ข"}],
+    }
+    r = Report()
+    score_document(gold, out, r)
+    assert (r.fields["people"].tp, r.fields["people"].fp, r.fields["people"].fn) == (1, 1, 0)
+    assert r.fields["organizations"].f1 == 1.0 and r.fields["places"].f1 == 1.0
+    assert (r.fields["dates"].tp, r.fields["dates"].fn) == (2, 1)  # one of the two 21 January mentions missed
+    assert r.fields["date_flags"].f1 == 1.0 and r.accuracies["suggested"].value == 1.0
+    assert r.fields["venues"].f1 == 1.0 and r.fields["resolutions"].f1 == 0.0
+    assert r.fields["chair"].f1 == 1.0 and r.accuracies["document_date"].value == 1.0
+    assert "macro F1" in format_table(r)
+
+
+def test_eval_runs_on_the_shared_corpus(corpus_dir):
+    report = evaluate(corpus_dir)
+    assert report.documents >= 20 and not report.errors
+    table = format_table(report)
+    for field in ("people", "organizations", "places", "dates", "times", "venues", "resolutions", "macro F1"):
+        assert field in table
