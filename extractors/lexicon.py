@@ -90,6 +90,12 @@ def org_heads() -> list[tuple[str, str]]:
     return sorted(((r[0], r[1]) for r in _rows("org_heads.tsv")), key=lambda x: len(x[0]), reverse=True)
 
 
+@lru_cache(maxsize=1)
+def not_organization_words() -> list[str]:
+    """Words that begin like a head noun but are not bodies (สภาพ, กรมธรรม์, ศูนย์การค้า)."""
+    return _words("not_organizations.txt")
+
+
 # -- people --------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def position_words() -> list[str]:
@@ -157,7 +163,10 @@ def segmentation_words() -> frozenset[str]:
     place names from the lexicons above (one token each, so names are not cut up)."""
     words: set[str] = set()
     words.update(h for h in honorifics() if "." not in h)
-    words.update(w for w in position_words() if "." not in w)
+    # a position that names its body (โฆษกประจำสำนักนายกรัฐมนตรี) is not kept whole, so
+    # that the body inside it is still a word boundary away
+    body_words = [h for h, _ in org_heads()] + list(organizations()) + list(places())
+    words.update(w for w in position_words() if "." not in w and not any(b in w[1:] for b in body_words))
     for org in organizations().values():
         words.add(org.name)
     for m in ministries():

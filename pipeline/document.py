@@ -6,6 +6,7 @@ dict, so ``DocBin`` keeps it):
 
 ``text``          ``doc.text`` (spaCy rebuilds ``doc.text`` from tokens at every call;
                   stages read this copy: :func:`text`)
+``words``         the tokens' texts, and ``token_starts`` where each starts
 ``raw_text``      the decoded text before normalization
 ``offsets``       the normalized -> raw offset map (rows of OffsetMap.to_list())
 ``repairs``       what normalization repaired
@@ -67,6 +68,8 @@ class ThaiPressTokenizer:
         )
         doc._.tp = {
             "text": text,
+            "words": words,
+            "token_starts": list(accumulate(map(len, words[:-1]), initial=0)) if words else [],
             "raw_text": raw_text,
             "offsets": norm.offsets.to_list(),
             "repairs": norm.repairs,

@@ -123,10 +123,11 @@ def _multisets(gold: Counter, pred: Counter) -> tuple[int, int, int, Counter, Co
 
 
 def _alternatives(items: list[dict], *keys: str) -> list[set[str]]:
-    """Each predicted item as the set of its comparison keys (as written, full name)."""
+    """Each predicted item as the set of its comparison keys: as written, full name,
+    abbreviation and every other form the text writes it in (``aliases``)."""
     out = []
     for it in items:
-        alts = {norm(it.get(k)) for k in keys if it.get(k)}
+        alts = {norm(it.get(k)) for k in keys if it.get(k)} | {norm(a) for a in it.get("aliases") or []}
         alts.discard("")
         if alts:
             out.append(alts)
@@ -186,7 +187,7 @@ def score_document(gold: dict, out: dict, report: Report) -> dict:
     # organizations and places -----------------------------------------------------------
     for kind in ("organizations", "places"):
         tp, fp, fn, missed, extra = _match_alternatives(
-            gold.get(kind, []), _alternatives(out.get(kind, []), "text", "name")
+            gold.get(kind, []), _alternatives(out.get(kind, []), "text", "name", "abbreviation")
         )
         report.tally(kind).add(tp, fp, fn)
         detail[kind] = {"missed": sorted(missed), "extra": sorted(extra)}

@@ -1,0 +1,479 @@
+"""Organizations: ministries, departments, offices, committees, companies, universities,
+the BMA and foreign or international bodies, one item per body with every form it is
+written in.
+
+Found three ways:
+
+1. known bodies and their abbreviations (``data/ministries.tsv``,
+   ``data/organizations.tsv``, Bangkok's district offices);
+2. a head noun (กระทรวง, กรม, สำนักงาน, คณะกรรมการ, บริษัท, ... in
+   ``data/org_heads.tsv``) and the words that belong to it, up to a verb, a title, the
+   next head or the end of the clause (:func:`extend_name`);
+3. an abbreviation in brackets after a name, ``คณะกรรมการ... (กพต.)``, makes later
+   ``กพต.`` mentions of the same body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pipeline.document import add_item, state
+from pipeline.layout import excluded
+from pipeline.registry import stage
+
+from .lexicon import (
+    honorifics,
+    ministries,
+    not_organization_words,
+    org_heads,
+    organizations,
+    place_heads,
+    places,
+    position_words,
+)
+from .phrases import ABBREVIATION, LATIN_ACRONYM, THAI_LETTER, Gazetteer, Prefixes, Tokens, boundaries, run_end
+
+GENERIC = re.compile(
+    r"^(?:ต่าง ?ๆ|ต่างๆ|ดังกล่าว|นี้|นั้น|ที่เกี่ยวข้อง|ทั้งหมด|ทั้ง|ในสังกัด|สังกัด|ชั่วคราว|ใหม่|เดิม|แห่งนี้|ทุกแห่ง|ข้างต้น|ฯ)*$"
+    r"|(?:ต่าง ?ๆ|นั้น ?ๆ|เหล่านี้|เหล่านั้น|ดังกล่าว|นั้น|นี้)$"
+    r"|^(?:ร่วม|ย่อย|ชุดใหม่|ชุดเดิม|ทุกชุด)$"
+)
+# a name does not begin with these words after its head noun (โรงพยาบาลในรูปแบบ..., กรมต่าง ๆ)
+NOT_NAME_START = (
+    "ใน", "ของ", "ที่", "ซึ่ง", "และ", "หรือ", "ต่าง", "ทั้ง", "ทุก", "นี้", "นั้น", "ดังกล่าว", "เหล่านี้", "ทั่ว", "สำคัญ",
+    "อื่น", "ชุด", "ผู้ทรงคุณวุฒิ", "ผู้แทน", "ผู้บริหาร", "อย่าง",
+)
+_TITLE_RUN = re.compile(
+    r"(?<!\S)(?:นาย|นาง|นางสาว|ดร\.|นพ\.|พญ\.|ผศ\.|รศ\.|ศ\.|น\.ส\.|พล\.[อทต]\.|พ\.[อทต]\.)[\u0e01-\u0e4e.]+"
+)
+_PAREN_ALIAS = re.compile(r" ?\((?P<inner>[^()\n]{1,80})\)")
+_OR_ALIAS = re.compile(r" หรือ (?P<alias>[A-Z][A-Za-z]{1,10}|(?:[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,4}\.){1,4})")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str  # canonical name of the body
+    kind: str
+    known: bool = False
+    abbreviation: str | None = None
+    parent: str | None = None
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    abbreviation: str | None = None
+    parent: str | None = None
+
+
+@lru_cache(maxsize=1)
+def known_forms() -> dict[str, tuple[str, str, str | None, bool]]:
+    """Written form -> (canonical name, kind, parent, is an abbreviation)."""
+    forms: dict[str, tuple[str, str, str | None, bool]] = {}
+    for org in organizations().values():
+        forms[org.name] = (org.name, org.kind, org.parent, False)
+        for ab in org.abbreviations:
+            forms.setdefault(ab, (org.name, org.kind, org.parent, True))
+    for m in ministries():
+        for ab in m.abbreviations:
+            forms.setdefault(f"กระทรวง {ab}", (m.name, "ministry", None, True))
+            forms.setdefault(f"กระทรวง{ab}", (m.name, "ministry", None, True))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _tools():
+    b = boundaries()
+    forms = known_forms()
+    full = {f: v for f, v in forms.items() if not v[3] or not f.endswith(".")}
+    dotted = {f: v for f, v in forms.items() if v[3] and f.endswith(".")}
+    heads = Prefixes(h for h, _ in org_heads())
+    head_kind = dict(org_heads())
+    # after a space: these end a name wherever they begin a word ...
+    stops_after_space_prefix = Prefixes(
+        list(b["function_words"]) + list(honorifics()) + ["ผู้", "ครั้ง", "ท่าน"]
+    )
+    # ... these only as whole words (ประชุม ends a name, ประชุมสุดยอด... does not begin one)
+    stops_after_space = Prefixes(
+        list(b["predicates"]) + list(b["clause_verbs"]) + list(b["group_nouns"]) + list(position_words())
+        + [h for h, _, _ in place_heads()]
+    )
+    # inside a run of letters: these end a name where a word begins with them ...
+    stops_inside_prefix = Prefixes(["ที่", "ซึ่ง", "โดย", "ว่า", "เมื่อ", "ณ"] + list(honorifics()))
+    # ... and these as whole words
+    stops_inside = Prefixes(list(b["predicates"]) + ["ครั้งที่", "ครั้ง", "ตามที่", "กับ", "จาก", "ต่อ"])
+    organization_heads_after_space = Prefixes([h for h, _ in org_heads()] + list(full))
+    return {
+        "gazetteer": Gazetteer(full),
+        "dotted": dotted,
+        "heads": heads,
+        "head_kind": head_kind,
+        "stops_after_space": stops_after_space,
+        "stops_after_space_prefix": stops_after_space_prefix,
+        "stops_inside": stops_inside,
+        "stops_inside_prefix": stops_inside_prefix,
+        "next_org": organization_heads_after_space,
+        "suffixes": sorted(b["organization_suffixes"], key=len, reverse=True),
+        "not_heads": Prefixes(not_organization_words()),
+        "groups": Prefixes(b["group_nouns"]),
+        "verbs": Prefixes(list(b["predicates"]) + list(b["clause_verbs"]) + ["บริหาร", "แก้ไข", "ส่งเสริม", "พัฒนา", "สร้าง"]),
+        "places": Gazetteer({p.name: p for p in places().values()} | {v: p for p in places().values() for v in p.variants}),
+    }
+
+
+# -- extent of a name -------------------------------------------------------------------
+def extend_name(toks: Tokens, start: int, end: int, line_end: int, *, glued: bool = True) -> int:
+    """Where a name that reaches ``end`` really ends: over the words glued to it that are
+    not verbs or function words (``glued``), and across a space when what follows
+    continues it (``และ`` + more of the name, an enumeration ``อุทกภัย วาตภัย
+    และดินโคลนถล่ม``, a suffix ``(องค์การมหาชน)``, words up to its abbreviation in
+    brackets).  A known name (``glued=False``) goes on across ``และ`` only to close an
+    enumeration (กระทรวงแรงงาน คนพิการ และกิจการสังคม)."""
+    text = toks.text
+    pos = end
+    listing = False  # an enumeration was opened: "และ ..." may close it
+    while pos < line_end:
+        ch = text[pos]
+        if ch == " ":
+            nxt, listing = _continue_after_space(toks, start, pos + 1, line_end, glued or listing)
+            if nxt is None:
+                break
+            pos = nxt
+            continue
+        if ch == "ฯ":
+            pos += 1
+            break
+        if not glued or not THAI_LETTER.match(ch):
+            break
+        if not toks.is_start(pos):
+            pos = toks.next_start(pos)
+            continue
+        if _stops_inside(toks, pos):
+            break
+        pos = toks.next_start(pos)
+    return min(pos, line_end)
+
+
+def _stops_inside(toks: Tokens, pos: int) -> bool:
+    """Does the word at ``pos``, inside a run of letters, end the name?"""
+    t = _tools()
+    text = toks.text
+    if text.startswith("และ", pos):
+        # "กระทรวงเกษตรและสหกรณ์" goes on; "กรุงเทพมหานครและกรุงเบอร์ลิน" is two names
+        after = pos + 3
+        return bool(t["next_org"].at(text, after) or t["places"].prefixes.at(text, after)
+                    or t["stops_after_space_prefix"].at(text, after) or t["groups"].at(text, after))
+    if text.startswith("เพื่อ", pos):
+        # "กองทุน...เพื่อเศรษฐกิจ" goes on; "คณะทำงานร่วมเพื่อพิจารณา..." is a purpose
+        return bool(t["verbs"].at(text, pos + 5))
+    if t["stops_inside_prefix"].at(text, pos):
+        return True
+    word = t["stops_inside"].at(text, pos)
+    if not word or not toks.is_end(pos + len(word)):
+        return False
+    if word == "ให้" and text.startswith(("ความ", "การ"), pos + 2):
+        return False  # คณะอนุกรรมการให้ความช่วยเหลือ...
+    previous = toks.word_at(pos - 1) if pos > 0 else ""
+    # การจัดทำ: a verb made a noun; ประชาสัมพันธ์และเผยแพร่: verbs joined inside the name
+    return not previous.startswith(("การ", "ความ")) and previous != "และ"
+
+
+def _word_stops(toks: Tokens, pos: int) -> bool:
+    """Does a word that ends a name (verb, function word, title, head noun) start at ``pos``
+    (after a space)?"""
+    t = _tools()
+    text = toks.text
+    if text[pos : pos + 1].isdigit() or t["stops_after_space_prefix"].at(text, pos):
+        return True
+    word = t["stops_after_space"].at(text, pos)
+    return bool(word) and (toks.is_end(pos + len(word)) or word.endswith("."))
+
+
+def _continue_after_space(
+    toks: Tokens, start: int, pos: int, line_end: int, and_ok: bool
+) -> tuple[int | None, bool]:
+    """(end of what after the space at ``pos - 1`` still belongs to the name or None,
+    whether that opened an enumeration)."""
+    t = _tools()
+    text = toks.text
+    for suffix in t["suffixes"]:
+        if text.startswith(suffix, pos):
+            return pos + len(suffix), False
+    if text.startswith("ฯ", pos) and not THAI_LETTER.match(text[pos + 1 : pos + 2]):
+        # พระเทพรัตนราชสุดา ฯ สยามบรมราชกุมารี; but "คณะทำงาน ฯ ที่ผ่านมา" ends at ฯ
+        if text.startswith(" ", pos + 1) and pos + 2 < line_end and not _word_stops(toks, pos + 2):
+            return run_end(text, pos + 2), False
+        return pos + 1, False
+    run = run_end(text, pos)
+    if run <= pos or run > line_end:
+        return None, False
+    word = text[pos:run]
+    if word.startswith("และ") and len(word) > 3:
+        rest = pos + 3
+        if not and_ok or _word_stops(toks, rest) or t["next_org"].at(text, rest):
+            return None, False
+        return extend_name(toks, start, rest, min(run, line_end)), False
+    if t["next_org"].at(text, pos):
+        return None, False  # the next body
+    if _word_stops(toks, pos) or not THAI_LETTER.match(text[pos]):
+        return _up_to_bracket(toks, start, pos, line_end), False
+    # an enumeration inside the name: "อุทกภัย วาตภัย และดินโคลนถล่ม"
+    if len(word) <= 14 and text.startswith(" และ", run) and not _word_stops(toks, run + 4):
+        return run, True
+    return _up_to_bracket(toks, start, pos, line_end), False
+
+
+def _up_to_bracket(toks: Tokens, start: int, pos: int, line_end: int) -> int | None:
+    """Words up to an abbreviation in brackets belong to the name it abbreviates."""
+    text = toks.text
+    limit = min(line_end, pos + 100)
+    bracket = text.find(" (", pos, limit)
+    if bracket < 0:
+        return None
+    m = _PAREN_ALIAS.match(text, bracket)
+    if not m or not _is_abbreviation(m.group("inner")):
+        return None
+    # nothing on the way may stop a name
+    seg = pos
+    while seg < bracket:
+        if _word_stops(toks, seg) or not THAI_LETTER.match(text[seg]) or _tools()["next_org"].at(text, seg):
+            return None
+        seg = run_end(text, seg) + 1
+    return bracket
+
+
+def _is_abbreviation(inner: str) -> bool:
+    inner = inner.strip()
+    return bool(re.fullmatch(r"(?:[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,4}\.){1,5}", inner)
+                or re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,10}", inner)
+                or re.search(r":\s*[A-Z]{2,10}$", inner))
+
+
+def _abbreviation_in(inner: str) -> str | None:
+    inner = inner.strip()
+    if re.fullmatch(r"(?:[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,4}\.){1,5}|[A-Z][A-Za-z0-9&\-]{1,10}", inner):
+        return inner
+    m = re.search(r":\s*([A-Z]{2,10})$", inner)
+    return m.group(1) if m else None
+
+
+# -- the stage --------------------------------------------------------------------------------
+@stage("organizations", after=("dates",))
+def extract_organizations(doc: Doc) -> None:
+    """Organizations, one item per body, with the forms and places it is written."""
+    st = state(doc)
+    toks = Tokens.of(doc)
+    mentions = find_mentions(doc, toks)
+    entities = group(mentions, toks.text)
+    st["org_mentions"] = []
+    for ent in entities:
+        first = ent.mentions[0]
+        forms = []
+        for m in ent.mentions:
+            form = toks.text[m.start : m.end]
+            if form not in forms:
+                forms.append(form)
+        item = add_item(doc, "organizations", {
+            "span": [first.start, first.end],
+            "name": ent.name,
+            "kind": ent.kind,
+            "abbreviation": ent.abbreviation,
+            "parent": ent.parent,
+            "aliases": forms,
+            "mentions": [[m.start, m.end] for m in ent.mentions],
+        })
+        for m in ent.mentions:
+            st["org_mentions"].append([m.start, m.end, item["id"]])
+    st["org_mentions"].sort()
+
+
+def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
+    t = _tools()
+    text = toks.text
+    bma = _is_bma_document(text)
+    known: list[Mention] = []
+
+    def line_end_of(pos: int) -> int:
+        e = text.find("\n", pos)
+        return len(text) if e < 0 else e
+
+    # 1. known names (a known body goes on across a space, "กระทรวงแรงงาน คนพิการ และกิจการ
+    # สังคม", "(องค์การมหาชน)"; glued, only into the place of its provincial office)
+    for s, e, form, (name, kind, parent, _) in t["gazetteer"].find(toks):
+        if excluded(doc, s):
+            continue
+        if name == "กรุงเทพมหานคร" and not (bma and _acts_as_administration(text, s, e)):
+            continue  # the city as a place: extractors/places.py
+        end = e
+        place = t["places"].prefixes.at(text, e) if THAI_LETTER.match(text[e : e + 1]) else None
+        if place:
+            end = e + len(place)
+        elif text[e : e + 1] == " ":
+            end = extend_name(toks, s, e, line_end_of(e), glued=False)
+        if end > e:
+            name = text[s:end].rstrip()
+            end = s + len(name)
+        known.append(Mention(s, end, name, kind, known=True, parent=parent))
+    for m in ABBREVIATION.finditer(text):
+        form = m.group()
+        if form in t["dotted"] and not excluded(doc, m.start()):
+            name, kind, parent, _ = t["dotted"][form]
+            known.append(Mention(m.start(), m.end(), name, kind, known=True, abbreviation=form, parent=parent))
+
+    # 2. a head noun and the words that belong to it
+    headed: list[Mention] = []
+    person_runs = _person_name_runs(toks)
+    for start in toks.starts:
+        head = t["heads"].at(text, start)
+        if not head or excluded(doc, start) or t["not_heads"].at(text, start) or start in person_runs:
+            continue
+        after = start + len(head)
+        if text.startswith(NOT_NAME_START, after):
+            continue
+        end = extend_name(toks, start, after, line_end_of(start))
+        end = _drop_trailing_verb(toks, after, end)
+        end = _numbered(text, end, t["head_kind"][head])
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        name_part = text[after:end].strip()
+        if len(name_part) < 2 or GENERIC.search(name_part):
+            continue
+        if headed and headed[-1].end > start:
+            continue  # inside the name found just before
+        headed.append(Mention(start, end, text[start:end], t["head_kind"][head]))
+
+    # a longer name found from its head wins over known names inside it
+    # ("คณะกรรมการบริหารกองทุนพัฒนาดิจิทัลเพื่อเศรษฐกิจและสังคม")
+    found: list[Mention] = []
+    for m in sorted(known + headed, key=lambda m: (m.start, -(m.end - m.start))):
+        if found and m.start < found[-1].end:
+            prev = found[-1]
+            if m.end <= prev.end:
+                continue  # inside a longer name
+            continue  # a known name wins over a longer guess from the same head
+        found.append(m)
+    taken = [(m.start, m.end) for m in found]
+    _abbreviations_in_brackets(doc, toks, found, taken)
+    return sorted(found, key=lambda m: m.start)
+
+
+_TRAILING_VERBS = frozenset({"พิจารณา", "ดำเนินการ", "รับทราบ", "ทราบ", "อนุมัติ", "เห็นชอบ", "ตรวจสอบ", "ดูแล"})
+
+
+def _drop_trailing_verb(toks: Tokens, after: int, end: int) -> int:
+    """"เสนอคณะอนุกรรมการประจำภาคพิจารณา": the verb after the name is not part of it."""
+    i = toks.index_at(end - 1)
+    if i > 0 and toks.starts[i] > after and toks.words[i] in _TRAILING_VERBS:
+        return toks.starts[i]
+    return end
+
+
+_NUMBERED_KINDS = {"hospital", "school"}
+_NUMBER_AFTER = re.compile(r" \d{1,2}(?![\d.,:/]|\s*(?:คน|ราย|แห่ง|ปี|วัน|เดือน|เตียง|%))")
+
+
+def _numbered(text: str, end: int, kind: str) -> int:
+    """A hospital or school numbered after its name: โรงพยาบาลปลวกแดง 2."""
+    if kind in _NUMBERED_KINDS:
+        m = _NUMBER_AFTER.match(text, end)
+        if m:
+            return m.end()
+    return end
+
+
+def _person_name_runs(toks: Tokens) -> set[int]:
+    """Token starts inside a run that begins with a person's title (ดร.ทองเปลวกองจันทร์):
+    a head noun there is part of a name, not a body."""
+    t = _tools()
+    text = toks.text
+    inside: set[int] = set()
+    for m in _TITLE_RUN.finditer(text):
+        for pos in range(m.start() + 1, m.end()):
+            inside.add(pos)
+    return inside
+
+
+def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], taken: list[tuple[int, int]]) -> None:
+    """``NAME (ABBR)`` and ``NAME หรือ ABBR``: ABBR is the body's abbreviation; its other
+    mentions in the text are mentions of the body."""
+    text = toks.text
+    by_end = {m.end: m for m in found}
+    new_forms: dict[str, Mention] = {}
+    for end, m in list(by_end.items()):
+        alias_start = None
+        pm = _PAREN_ALIAS.match(text, end)
+        if pm:
+            alias = _abbreviation_in(pm.group("inner"))
+            if alias:
+                alias_start = pm.start("inner") + pm.group("inner").rfind(alias)
+        else:
+            om = _OR_ALIAS.match(text, end)
+            if om:
+                alias, alias_start = om.group("alias"), om.start("alias")
+        if alias_start is None or alias in new_forms:
+            continue
+        m.abbreviation = m.abbreviation or alias
+        mention = Mention(alias_start, alias_start + len(alias), m.name, m.kind, known=m.known, abbreviation=alias,
+                          parent=m.parent)
+        new_forms[alias] = mention
+        if all(not (s < mention.end and mention.start < e) for s, e in taken):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    if not new_forms:
+        return
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(new_forms, key=len, reverse=True)))
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if (s > 0 and THAI_LETTER.match(text[s - 1])) or (e < len(text) and THAI_LETTER.match(text[e]) and not m.group().endswith(".")):
+            continue
+        if (s > 0 and text[s - 1].isalpha() and m.group()[0].isascii()) or (e < len(text) and text[e].isalnum() and text[e].isascii()):
+            continue
+        if any(a < e and s < b for a, b in taken) or excluded(doc, s):
+            continue
+        base = new_forms[m.group()]
+        found.append(Mention(s, e, base.name, base.kind, known=base.known, abbreviation=m.group(), parent=base.parent))
+        taken.append((s, e))
+
+
+def group(mentions: list[Mention], text: str) -> list[Entity]:
+    """One entity per body: mentions that share a name, an abbreviation, or a shortened
+    form (``กระทรวงเกษตรฯ``, ``คณะกรรมการฯ``) of an earlier name."""
+    entities: dict[str, Entity] = {}
+    by_abbrev: dict[str, Entity] = {}
+    for m in mentions:
+        ent = entities.get(m.name) or (by_abbrev.get(m.abbreviation) if m.abbreviation else None)
+        if ent is None and m.name.endswith("ฯ"):
+            prefix = m.name[:-1].strip()
+            ent = next((e for e in entities.values() if e.name.startswith(prefix) and e.name != prefix), None)
+        if ent is None:
+            ent = entities[m.name] = Entity(m.name, m.kind, parent=m.parent)
+        ent.mentions.append(m)
+        if m.abbreviation and not ent.abbreviation and m.abbreviation != ent.name:
+            ent.abbreviation = m.abbreviation
+        if ent.abbreviation:
+            by_abbrev[ent.abbreviation] = ent
+    return sorted(entities.values(), key=lambda e: e.mentions[0].start)
+
+
+_BMA_SIGNS = re.compile(
+    "ศาลาว่าการกรุงเทพมหานคร|ผู้ว่าราชการกรุงเทพมหานคร|ปลัดกรุงเทพมหานคร|สภากรุงเทพมหานคร|กทม\\.|"
+    "สำนักยุทธศาสตร์และประเมินผล|สำนักการระบายน้ำ|สำนักงานเขต"
+)
+_LOCATION_BEFORE = re.compile(r"(?:ณ|ใน|จาก|สู่|เขต\S+|แขวง\S+|ถนน\S+|จังหวัด\S+|,)\s*$")
+
+
+def _is_bma_document(text: str) -> bool:
+    return bool(_BMA_SIGNS.search(text))
+
+
+def _acts_as_administration(text: str, start: int, end: int) -> bool:
+    """กรุงเทพมหานคร names the BMA, not the place, when it is not in a location phrase."""
+    return not _LOCATION_BEFORE.search(text[max(0, start - 30) : start])

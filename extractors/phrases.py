@@ -1,0 +1,143 @@
+"""Shared tools for names and phrases: word lists that end a phrase, a gazetteer that
+finds known names at token starts, and token positions of the document.
+
+Thai writes names, posts and the verbs after them without spaces, so where a name
+ends is decided word by word: at a verb, a function word, the next title or head
+noun (``data/phrase_boundaries.json``).  The tokenizer's words (``doc._.tp``) give
+the positions; names are matched on characters from a token start, because PyThaiNLP
+splits dotted abbreviations (ศอ.บต., มทส.) differently in different contexts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from spacy.tokens import Doc
+
+from pipeline.document import state
+
+from .lexicon import _data_text
+
+THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+# a Thai dotted abbreviation: พม., ก.น.บ., ศอ.บต., สป.มท., รมว.คมนาคม is not one
+ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,4}\.){1,4}")
+LATIN_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9&]{1,7}(?![A-Za-z])")
+
+
+@lru_cache(maxsize=1)
+def boundaries() -> dict[str, Any]:
+    data = json.loads(_data_text("phrase_boundaries.json"))
+    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items()}
+
+
+class Prefixes:
+    """Which of a set of words starts at a position (the longest)."""
+
+    def __init__(self, words: Iterable[str]):
+        self.by_start: dict[str, list[str]] = {}
+        for w in sorted(set(words), key=len, reverse=True):
+            if len(w) >= 1:
+                self.by_start.setdefault(w[:2] if len(w) > 1 else w, []).append(w)
+        self.singles = {w for w in self.by_start if len(w) == 1}
+
+    def at(self, text: str, pos: int) -> str | None:
+        for w in self.by_start.get(text[pos : pos + 2], ()):
+            if text.startswith(w, pos):
+                return w
+        if text[pos : pos + 1] in self.singles:
+            return text[pos]
+        return None
+
+
+@dataclass
+class Tokens:
+    """Token positions of a document: ``starts[i]`` is where token ``i`` starts."""
+
+    text: str
+    starts: list[int]
+    words: list[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Tokens":
+        st = state(doc)
+        return cls(st["text"], st["token_starts"], st["words"])
+
+    def is_start(self, pos: int) -> bool:
+        i = bisect_left(self.starts, pos)
+        return i < len(self.starts) and self.starts[i] == pos
+
+    def is_end(self, pos: int) -> bool:
+        return pos == len(self.text) or self.is_start(pos)
+
+    def index_at(self, pos: int) -> int:
+        """Index of the token containing ``pos``."""
+        return bisect_right(self.starts, pos) - 1
+
+    def word_at(self, pos: int) -> str:
+        i = self.index_at(pos)
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+    def next_start(self, pos: int) -> int:
+        i = bisect_right(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else len(self.text)
+
+
+class Gazetteer:
+    """Known names, matched from token starts, longest first, never overlapping.
+
+    ``entries`` maps each written form to a payload (its canonical entry).  A match
+    must end where a token ends or before a character that cannot continue a Thai word.
+    """
+
+    def __init__(self, entries: dict[str, Any]):
+        self.entries = entries
+        self.prefixes = Prefixes(entries)
+
+    def find(self, toks: Tokens, *, within: tuple[int, int] | None = None) -> list[tuple[int, int, str, Any]]:
+        text = toks.text
+        out = []
+        end_of_last = -1
+        lo, hi = within or (0, len(text))
+        for start in toks.starts:
+            if start < lo or start >= hi or start < end_of_last:
+                continue
+            form = self.prefixes.at(text, start)
+            while form:
+                end = start + len(form)
+                if form.endswith(".") or toks.is_end(end) or not THAI_LETTER.match(text[end : end + 1]):
+                    out.append((start, end, form, self.entries[form]))
+                    end_of_last = end
+                    break
+                form = self._shorter(text, start, form)
+        return out
+
+    def _shorter(self, text: str, pos: int, longer: str) -> str | None:
+        """The next-longest entry that also starts at ``pos``."""
+        seen = False
+        for w in self.prefixes.by_start.get(text[pos : pos + 2], ()):
+            if seen and text.startswith(w, pos):
+                return w
+            if w == longer:
+                seen = True
+        return None
+
+
+_RUN = re.compile(r"\S*")
+
+
+def run_end(text: str, pos: int) -> int:
+    """End of the run of non-space characters starting at ``pos``."""
+    return _RUN.match(text, pos).end()
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,":
+        start += 1
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return start, end
