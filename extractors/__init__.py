@@ -9,3 +9,4 @@ from __future__ import annotations
 from . import dates  # noqa: E402,F401
 from . import times  # noqa: E402,F401
 from . import organizations  # noqa: E402,F401
+from . import places  # noqa: E402,F401

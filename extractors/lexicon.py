@@ -144,6 +144,12 @@ def places() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
+def not_place_words() -> list[str]:
+    """Words that begin like a place's head word but are not places (วัดอุณหภูมิ, ภาครัฐ)."""
+    return _words("not_places.txt")
+
+
+@lru_cache(maxsize=1)
 def place_heads() -> list[tuple[str, str, tuple[str, ...]]]:
     """(head, kind, abbreviations), longest first."""
     rows = [(r[0], r[1], tuple(_split(r[2])) if len(r) > 2 else ()) for r in _rows("place_heads.tsv")]

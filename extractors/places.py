@@ -1,0 +1,240 @@
+"""Places: provinces, districts, countries, foreign cities, regions, roads, canals,
+temples and landmarks, one item per place with its full ``name`` (จ.ระยอง ->
+จังหวัดระยอง) and every form it is written in.
+
+Found from known names (PyThaiNLP's provinces and countries, ``data/places.tsv``,
+Bangkok's districts) and from head words (``data/place_heads.tsv``: จังหวัด/จ.,
+อำเภอ/อ., ตำบล/ต., เขต, แขวง, ถนน, คลอง, แม่น้ำ, วัด, ...) followed by a name.  A bare
+province or district name (เลย, หนองจอก) counts only where the text uses it as a place:
+after พื้นที่/ณ/ใน, or in a list of places.  Names inside an organization's name
+(สำนักงานเขตคลองสาน) are the organization's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pipeline.document import add_item, state
+from pipeline.layout import excluded
+from pipeline.registry import stage
+
+from .lexicon import bma_districts, not_place_words, place_heads, places
+from .phrases import THAI_LETTER, Gazetteer, Prefixes, Tokens, boundaries, run_end
+
+# bare country names that are mostly adjectives in Thai news (ผู้แทนการค้าไทย)
+NOT_BARE = {"ไทย"}
+_CONTEXT_BEFORE = re.compile(r"(?:พื้นที่|ณ|ใน|ที่|จาก|ของ|ถึง|สู่|ไป|เยือน|ประจำ)[ ]?$")
+_LIST_GAP = re.compile(r"^(?: |, ?| และ ?|และ)$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _tools():
+    every: dict[str, tuple[str, str]] = {}  # every written form -> (full name, kind)
+    bare_forms: set[str] = set()  # forms that name a place only where used as one
+    for p in places().values():
+        every[p.name] = (p.name, p.kind)
+        for v in p.variants:
+            every.setdefault(v, (p.name, p.kind))
+            if p.kind == "province" and not v.startswith("กรุง"):
+                bare_forms.add(v)  # เชียงใหม่ for จังหวัดเชียงใหม่
+        if p.kind == "country" and not p.name.startswith(("ประเทศ", "สาธารณรัฐ", "ราชอาณาจักร", "สหพันธ")):
+            bare_forms.add(p.name)  # จีน, ญี่ปุ่น
+    for d in bma_districts():
+        every.setdefault(d, ("เขต" + d, "bma_district"))
+        bare_forms.add(d)
+    full = {f: v for f, v in every.items() if f not in bare_forms and f not in NOT_BARE}
+    bare = {f: every[f] for f in bare_forms if f not in NOT_BARE}
+    heads = {}
+    for head, kind, abbrevs in place_heads():
+        heads[head] = (head, kind)
+        for ab in abbrevs:
+            heads[ab] = (head, kind)
+    b = boundaries()
+    return {
+        "full": Gazetteer(full),
+        "bare": Gazetteer(bare),
+        "heads": Prefixes(heads),
+        "head_of": heads,
+        # a name after a head word ends at a verb, a function word, the next
+        # administrative head ("ตำบลพุคาอำเภอบ้านหมี่") -- not at words like เมือง, นคร,
+        # กรุง, ดอย that are parts of names (ตำบลหนองเมือง, ถนนกรุงเกษม)
+        # predicates end a name as whole words, function words wherever they begin one
+        "stops": Prefixes(list(b["predicates"])),
+        "stops_prefix": Prefixes(list(b["function_words"]) + list(ADMINISTRATIVE) + ["ฯ", "แห่งใหม่", "แห่งนี้", "แห่งแรก"]),
+        "not_places": Prefixes(not_place_words()),
+        "known_after_head": Gazetteer(every),
+    }
+
+
+ADMINISTRATIVE = ("จังหวัด", "อำเภอ", "ตำบล", "แขวง", "หมู่บ้าน", "หมู่ที่")
+# what a place's name does not begin with after its head word (ถนนหลายเส้นทาง, เขื่อนการพัฒนา)
+NOT_NAME_START = (
+    "หลาย", "ต่าง", "ทุก", "ทั้ง", "ใน", "ที่", "ของ", "และ", "ให้", "การ", "ความ", "ชายแดน", "สาย", "นี้", "นั้น",
+    "ดังกล่าว", "ใหม่", "เดิม", "แห่ง", "อื่น", "เป้าหมาย",
+)
+
+
+@stage("places", after=("organizations", "dates"))
+def extract_places(doc: Doc) -> None:
+    """Places, one item per place."""
+    st = state(doc)
+    toks = Tokens.of(doc)
+    text = toks.text
+    in_org = _inside_spans(st.get("org_mentions") or [])
+    in_date = _overlapping_spans([d["span"] for d in st["items"].get("dates", [])])
+    t = _tools()
+    found: list[Mention] = []
+
+    def free(s: int, e: int) -> bool:
+        return (not in_org(s, e) and not in_date(s, e) and not excluded(doc, s)
+                and all(not (m.start < e and s < m.end) for m in found))
+
+    # known names and head words with the name after them; the longer wins
+    # (กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1 over ภาคตะวันออกเฉียงเหนือ)
+    candidates = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["full"].find(toks)]
+    for start in toks.starts:
+        head = t["heads"].at(text, start)
+        if head:
+            m = _headed(toks, start, head)
+            if m:
+                candidates.append(m)
+    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if free(m.start, m.end):
+            found.append(m)
+    bare = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["bare"].find(toks) if free(s, e)]
+    found.extend(_bare_used_as_places(text, bare, found))
+    found.sort(key=lambda m: m.start)
+
+    entities: dict[str, Entity] = {}
+    for m in found:
+        entities.setdefault(m.name, Entity(m.name, m.kind)).mentions.append(m)
+    for ent in sorted(entities.values(), key=lambda e: e.mentions[0].start):
+        first = ent.mentions[0]
+        forms = list(dict.fromkeys(text[m.start : m.end] for m in ent.mentions))
+        add_item(doc, "places", {
+            "span": [first.start, first.end],
+            "name": ent.name,
+            "kind": ent.kind,
+            "aliases": forms,
+            "mentions": [[m.start, m.end] for m in ent.mentions],
+        })
+
+
+def _headed(toks: Tokens, start: int, head: str) -> Mention | None:
+    """A head word and the name after it: จังหวัดเชียงใหม่, จ. ลำพูน, ถนนกรุงเกษม."""
+    t = _tools()
+    text = toks.text
+    full_head, kind = t["head_of"][head]
+    if head.endswith(".") and start > 0 and (THAI_LETTER.match(text[start - 1]) or text[start - 1] == "."):
+        return None  # ต. at the end of กพต. is not ตำบล
+    pos = start + len(head)
+    if head.endswith(".") and text[pos : pos + 1] == " ":
+        pos += 1  # "อ. แม่ริม"
+    if not THAI_LETTER.match(text[pos : pos + 1]) or text.startswith(NOT_NAME_START, pos) or t["not_places"].at(text, start):
+        return None
+    first = t["stops"].at(text, pos)
+    if first and toks.is_end(pos + len(first)) and not _ADDRESS_AFTER.match(text, run_end(text, pos)):
+        return None  # "อ่างเก็บน้ำมีเพียงพอ"; but "อำเภอจะนะ จังหวัดสงขลา" is an address
+    known = t["known_after_head"].prefixes.at(text, pos)
+    if known:
+        # a known name after the head decides where it ends (จังหวัดเชียงใหม่และจังหวัดเชียงราย)
+        end = pos + len(known)
+        canonical, _ = t["known_after_head"].entries[known]
+        name = canonical if canonical.startswith(full_head) else full_head + known
+        if kind != "region":
+            return Mention(start, end, name, kind)
+    elif kind in ("province", "country", "region", "continent", "state", "bma_district", "city") and not (
+        kind == "city" and head == "กรุง"
+    ):
+        return None  # these take only a known name: "จังหวัดต่าง ๆ", "ประเทศคู่ค้า" are not places
+    else:
+        end = pos
+    while end < len(text) and THAI_LETTER.match(text[end]):
+        if end > pos and toks.is_start(end):
+            if t["stops_prefix"].at(text, end):
+                break
+            stop = t["stops"].at(text, end)
+            if stop and toks.is_end(end + len(stop)):
+                break
+        end = toks.next_start(end)
+    if end - pos < 2:
+        return None
+    m = _NUMBER_AFTER.match(text, end)
+    if kind == "region" and m:  # กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1
+        end = m.end()
+    return Mention(start, end, full_head + text[pos:end], kind)
+
+
+_ADDRESS_AFTER = re.compile(r" (?:จังหวัด|จ\.|อำเภอ|อ\.|เขต|แขวง|กรุงเทพ)")
+_NUMBER_AFTER = re.compile(r" \d{1,2}(?![\d.,:/])")
+
+
+def _bare_used_as_places(text: str, bare: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Bare province, district or country names the text uses as places: after a place
+    word (พื้นที่, ณ, ใน, ...), in a list with other places, or three or more in a row."""
+    accepted: list[Mention] = []
+    pending = list(bare)
+    for m in list(pending):
+        if _CONTEXT_BEFORE.search(text[max(0, m.start - 8) : m.start]):
+            accepted.append(m)
+            pending.remove(m)
+    anchors = sorted(found + accepted, key=lambda m: m.start)
+    changed = True
+    while changed and pending:
+        changed = False
+        for m in list(pending):
+            if any(_adjacent(text, a, m) for a in anchors):
+                accepted.append(m)
+                anchors.append(m)
+                pending.remove(m)
+                changed = True
+    # a run of three or more bare names is a list of places ("หนองบัวลำภู บึงกาฬ เลย ...")
+    pending.sort(key=lambda m: m.start)
+    run: list[Mention] = []
+    for m in pending + [None]:
+        if m is not None and run and _adjacent(text, run[-1], m):
+            run.append(m)
+            continue
+        if len(run) >= 3:
+            accepted.extend(run)
+        run = [m] if m is not None else []
+    return accepted
+
+
+def _adjacent(text: str, a: Mention, b: Mention) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(_LIST_GAP.match(text[first.end : second.start])) if second.start >= first.end else False
+
+
+def _overlapping_spans(spans: list[list]):
+    def overlaps(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b, *_ in spans)
+
+    return overlaps
+
+
+def _inside_spans(spans: list[list]):
+    """A test for 'does [s, e) lie inside one of these spans'."""
+    def inside(s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b, *_ in spans)
+
+    return inside
