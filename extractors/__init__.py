@@ -10,3 +10,4 @@ from . import dates  # noqa: E402,F401
 from . import times  # noqa: E402,F401
 from . import organizations  # noqa: E402,F401
 from . import places  # noqa: E402,F401
+from . import people  # noqa: E402,F401

@@ -93,17 +93,19 @@ def known_forms() -> dict[str, tuple[str, str, str | None, bool]]:
 def _tools():
     b = boundaries()
     forms = known_forms()
-    full = {f: v for f, v in forms.items() if not v[3] or not f.endswith(".")}
-    dotted = {f: v for f, v in forms.items() if v[3] and f.endswith(".")}
+    # dotted abbreviations are found on characters (PyThaiNLP splits them unpredictably);
+    # the rest, "กระทรวง อว." included, from word starts
+    dotted = {f: v for f, v in forms.items() if v[3] and f.endswith(".") and " " not in f}
+    full = {f: v for f, v in forms.items() if f not in dotted}
     heads = Prefixes(h for h, _ in org_heads())
     head_kind = dict(org_heads())
     # after a space: these end a name wherever they begin a word ...
     stops_after_space_prefix = Prefixes(
-        list(b["function_words"]) + list(honorifics()) + ["ผู้", "ครั้ง", "ท่าน"]
+        list(b["function_words"]) + list(b["group_nouns"]) + list(honorifics()) + ["ผู้", "ครั้ง", "ท่าน"]
     )
     # ... these only as whole words (ประชุม ends a name, ประชุมสุดยอด... does not begin one)
     stops_after_space = Prefixes(
-        list(b["predicates"]) + list(b["clause_verbs"]) + list(b["group_nouns"]) + list(position_words())
+        list(b["predicates"]) + list(b["clause_verbs"]) + list(position_words())
         + [h for h, _, _ in place_heads()]
     )
     # inside a run of letters: these end a name where a word begins with them ...
@@ -346,6 +348,8 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
         name_part = text[after:end].strip()
         if len(name_part) < 2 or GENERIC.search(name_part):
             continue
+        if head.startswith("การ") and "แห่ง" not in name_part:
+            continue  # การท่องเที่ยวเชิงสุขภาพ is tourism; การท่องเที่ยวแห่งประเทศไทย a body
         if headed and headed[-1].end > start:
             continue  # inside the name found just before
         headed.append(Mention(start, end, text[start:end], t["head_kind"][head]))
@@ -353,7 +357,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
     # a longer name found from its head wins over known names inside it
     # ("คณะกรรมการบริหารกองทุนพัฒนาดิจิทัลเพื่อเศรษฐกิจและสังคม")
     found: list[Mention] = []
-    for m in sorted(known + headed, key=lambda m: (m.start, -(m.end - m.start))):
+    for m in sorted(known + headed, key=lambda m: (m.start, not m.known, -(m.end - m.start))):
         if found and m.start < found[-1].end:
             prev = found[-1]
             if m.end <= prev.end:
@@ -439,7 +443,12 @@ def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], tak
         if any(a < e and s < b for a, b in taken) or excluded(doc, s):
             continue
         base = new_forms[m.group()]
-        found.append(Mention(s, e, base.name, base.kind, known=base.known, abbreviation=m.group(), parent=base.parent))
+        suffix = next((x for x in _tools()["suffixes"] if text.startswith(" " + x, e)), None)
+        if suffix:  # "ศปช. ส่วนหน้า": the body's forward command, a body of its own
+            e += 1 + len(suffix)
+            found.append(Mention(s, e, text[s:e], base.kind, abbreviation=text[s:e], parent=base.name))
+        else:
+            found.append(Mention(s, e, base.name, base.kind, known=base.known, abbreviation=m.group(), parent=base.parent))
         taken.append((s, e))
 
 

@@ -35,23 +35,50 @@ def boundaries() -> dict[str, Any]:
     return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items()}
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, built as a trie so
+    that the regex engine follows one branch per character instead of trying every word."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
+
+
 class Prefixes:
-    """Which of a set of words starts at a position (the longest)."""
+    """Which of a set of words starts at a position (the longest), and where in a text
+    any of them starts."""
 
     def __init__(self, words: Iterable[str]):
-        self.by_start: dict[str, list[str]] = {}
-        for w in sorted(set(words), key=len, reverse=True):
-            if len(w) >= 1:
-                self.by_start.setdefault(w[:2] if len(w) > 1 else w, []).append(w)
-        self.singles = {w for w in self.by_start if len(w) == 1}
+        self.words = frozenset(w for w in words if w)
+        pattern = trie_pattern(self.words)
+        self._match = re.compile(pattern).match
+        self._anywhere = re.compile(f"(?=({pattern}))").finditer
 
     def at(self, text: str, pos: int) -> str | None:
-        for w in self.by_start.get(text[pos : pos + 2], ()):
-            if text.startswith(w, pos):
-                return w
-        if text[pos : pos + 1] in self.singles:
-            return text[pos]
-        return None
+        m = self._match(text, pos)
+        return m.group() if m and m.end() > pos else None
+
+    def starts(self, text: str):
+        """(position, longest word) wherever one of the words begins, overlaps included."""
+        for m in self._anywhere(text):
+            yield m.start(), m.group(1)
+
+    def shorter(self, word: str):
+        """The words that are prefixes of ``word``, longest first (``word`` included)."""
+        for n in range(len(word), 0, -1):
+            if word[:n] in self.words:
+                yield word[:n]
 
 
 @dataclass
@@ -103,28 +130,16 @@ class Gazetteer:
         out = []
         end_of_last = -1
         lo, hi = within or (0, len(text))
-        for start in toks.starts:
-            if start < lo or start >= hi or start < end_of_last:
+        for start, longest in self.prefixes.starts(text):
+            if start < lo or start >= hi or start < end_of_last or not toks.is_start(start):
                 continue
-            form = self.prefixes.at(text, start)
-            while form:
+            for form in self.prefixes.shorter(longest):
                 end = start + len(form)
                 if form.endswith(".") or toks.is_end(end) or not THAI_LETTER.match(text[end : end + 1]):
                     out.append((start, end, form, self.entries[form]))
                     end_of_last = end
                     break
-                form = self._shorter(text, start, form)
         return out
-
-    def _shorter(self, text: str, pos: int, longer: str) -> str | None:
-        """The next-longest entry that also starts at ``pos``."""
-        seen = False
-        for w in self.prefixes.by_start.get(text[pos : pos + 2], ()):
-            if seen and text.startswith(w, pos):
-                return w
-            if w == longer:
-                seen = True
-        return None
 
 
 _RUN = re.compile(r"\S*")

@@ -144,6 +144,10 @@ def _headed(toks: Tokens, start: int, head: str) -> Mention | None:
     t = _tools()
     text = toks.text
     full_head, kind = t["head_of"][head]
+    whole = t["known_after_head"].prefixes.at(text, start)
+    if whole and len(whole) > len(head):  # บึงกาฬ is a province, not a lake named กาฬ
+        name, known_kind = t["known_after_head"].entries[whole]
+        return Mention(start, start + len(whole), name, known_kind)
     if head.endswith(".") and start > 0 and (THAI_LETTER.match(text[start - 1]) or text[start - 1] == "."):
         return None  # ต. at the end of กพต. is not ตำบล
     pos = start + len(head)

@@ -34,14 +34,16 @@ _lock = threading.Lock()
 class Segmenter:
     """Word tokenizer (nlpo3 + project dictionary) and rule-based sentence splitter."""
 
-    def __init__(self, project_words: frozenset[str] | None = None):
+    def __init__(self, project_words: frozenset[str] | None = None, splits: frozenset[str] | None = None):
         if project_words is None:
-            from extractors.lexicon import segmentation_words
+            from extractors.lexicon import segmentation_splits, segmentation_words
 
-            project_words = segmentation_words()
+            project_words, splits = segmentation_words(), segmentation_splits()
         base = thai_words()
         self.project_words = frozenset(w for w in project_words if w and " " not in w)
-        self.dictionary = frozenset(base) | self.project_words
+        # words kept whole: PyThaiNLP's and the project's; minus compounds the project
+        # splits (a post glued to its body: ปลัดกระทรวง -> ปลัด|กระทรวง)
+        self.dictionary = (frozenset(base) - (splits or frozenset())) | self.project_words
         self.dict_name = _load_nlpo3_dictionary(self.dictionary)
         self._across: dict[str, list[tuple[str, int]]] | None = None
         openers = _sentence_openers()

@@ -1,0 +1,531 @@
+"""People: honorific, name, position, the organization inside the position, roles.
+
+A person is written ``TITLE(S) GIVEN [FAMILY] [POSITION]``:
+
+* titles (``data/honorifics.tsv``), stacked (ผศ.ดร.นพ., ร.ต.อ.ดร.), glued to the name or
+  not (พลเอก ประวิตร), as whole words only (นายกรัฐมนตรี is no นาย);
+* a Thai or Latin given name, then a family name unless what follows is a verb, a
+  post or another title; a given and family name written together is split with
+  PyThaiNLP's name lists (ดร.ทองเปลวกองจันทร์);
+* the position after the name, from a position word (``data/positions.txt``) up to the
+  next person, verb or clause, across spaces while the next words are another post
+  or a body (รัฐมนตรีช่วยว่าการกระทรวงมหาดไทย ประธาน ศปช.); or before the name with the
+  name in brackets: ผู้ว่าราชการจังหวัดระยอง (นายสมศักดิ์ ทองดี).
+
+Later mentions by given name (นายจุติ กล่าวว่า), with ``ฯ`` (พลเอก ประวิตร ฯ) or by the
+position alone (รองปลัดกระทรวงยุติธรรมได้เน้นย้ำ) are linked to the first full mention.
+Roles come from what the sentence says of the mention: ``chair`` (เป็นประธาน),
+``secretariat`` (ในฐานะฝ่ายเลขานุการ), ``speaker`` (กล่าวว่า), ``host`` (ให้การต้อนรับ),
+``attendee`` (listed after โดยมี / พร้อมด้วย).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pipeline.document import add_item, items, state
+from pipeline.layout import excluded
+from pipeline.registry import stage
+
+from .lexicon import honorifics, ministries, org_heads, person_names, position_words
+from .phrases import THAI_LETTER, Prefixes, Tokens, boundaries, run_end
+
+_LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
+_THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")
+
+
+@dataclass
+class Title:
+    start: int
+    end: int
+    text: str
+    parts: list[str]
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int  # end of the name (without the position)
+    title: Title | None
+    given: str
+    family: str | None
+    position: tuple[int, int] | None = None
+    in_brackets: bool = False  # "ผู้ว่าราชการจังหวัดระยอง (นายสมศักดิ์ ทองดี)"
+    glued: str | None = None  # given and family as written together, when split
+
+
+@dataclass
+class Person:
+    given: str
+    family: str | None
+    mentions: list[PersonMention] = field(default_factory=list)
+    position: tuple[int, int] | None = None
+    roles: list[str] = field(default_factory=list)
+    extra_mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.family}" if self.family else self.given
+
+
+@lru_cache(maxsize=1)
+def _tools():
+    b = boundaries()
+    titles = honorifics()
+    forms = sorted(titles, key=len, reverse=True)
+    title_alt = "|".join(re.escape(f) for f in forms)
+    stackable = "|".join(re.escape(f) for f in forms if f.endswith(".") or titles[f].family in ("academic", "medical"))
+    title_re = re.compile(rf"(?:{title_alt})(?:หญิง)?(?: ?(?:{stackable}))*")
+    given_names, family_names = person_names()
+    # what never begins a name: a post, a body, a title ...
+    never_name = Prefixes(
+        list(b["group_nouns"]) + list(position_words()) + [h for h, _ in org_heads()] + list(titles) + ["ฯ"]
+    )
+    # ... and what begins a name only now and then (มีมาก, อนุมัติราชกิจ, ตามชู)
+    not_family = Prefixes(
+        list(b["predicates"]) + list(b["clause_verbs"]) + list(b["function_words"]) + list(b["group_nouns"])
+        + list(position_words()) + [h for h, _ in org_heads()] + list(titles) + ["ฯ", "ทั้ง", "และ"]
+    )
+    stop_position = Prefixes(
+        list(b["predicates"]) + ["ในฐานะ", "ซึ่ง", "โดย", "ที่เกี่ยวข้อง", "พร้อมกับ", "เพื่อ", "ร่วมกับ", "จาก"]
+    )
+    short_ministry = {m.short: m.name for m in ministries()}
+    return {
+        "title_re": title_re,
+        "titles": titles,
+        "given": given_names,
+        "family": family_names,
+        "not_family": not_family,
+        "never_name": never_name,
+        "positions": Prefixes(position_words()),
+        "groups": Prefixes(b["group_nouns"]),
+        "stop_position": stop_position,
+        "ministry_in_position": re.compile(
+            r"(?:รมว|รมช|รมต|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|ปลัด|รองปลัด|ผู้ช่วยปลัด)\.?[ ]?(?:กระทรวง)?("
+            + "|".join(re.escape(s) for s in sorted(short_ministry, key=len, reverse=True)) + r")"
+        ),
+        "short_ministry": short_ministry,
+    }
+
+
+# -- finding mentions ----------------------------------------------------------------------------
+def find_titles(toks: Tokens) -> list[Title]:
+    """Titles at word starts that are not the beginning of another word (นายกรัฐมนตรี)."""
+    t = _tools()
+    text = toks.text
+    out = []
+    for m in t["title_re"].finditer(text):
+        s, e = m.span()
+        if s > 0 and (THAI_LETTER.match(text[s - 1]) or text[s - 1] == ".") and not toks.is_start(s):
+            continue
+        word = toks.word_at(s)
+        first = _first_title(m.group())
+        if toks.starts[toks.index_at(s)] == s and len(word) > len(first) and not word.endswith(".") \
+                and word not in t["titles"] and not first.endswith("."):
+            continue  # นายกรัฐมนตรี, นายอำเภอ, พระมหากษัตริย์: a word of its own
+        rest = text[e : e + 2]
+        if not rest or not (THAI_LETTER.match(rest[0]) or rest[0].isupper() or (rest[0] == " " and len(rest) > 1
+                                                                               and (THAI_LETTER.match(rest[1]) or rest[1].isupper()))):
+            continue
+        parts = _split_titles(m.group())
+        out.append(Title(s, e, m.group(), parts))
+    return out
+
+
+def _first_title(text: str) -> str:
+    t = _tools()
+    for f in sorted(t["titles"], key=len, reverse=True):
+        if text.startswith(f):
+            return f
+    return text
+
+
+def _split_titles(text: str) -> list[str]:
+    t = _tools()
+    parts = []
+    pos = 0
+    forms = sorted(t["titles"], key=len, reverse=True)
+    while pos < len(text):
+        if text[pos] == " ":
+            pos += 1
+            continue
+        f = next((f for f in forms if text.startswith(f, pos)), None)
+        if f is None:
+            if text.startswith("หญิง", pos):
+                parts[-1] += "หญิง"
+                pos += 4
+                continue
+            break
+        parts.append(f)
+        pos += len(f)
+    return parts
+
+
+def find_mentions(doc: Doc, toks: Tokens) -> list[PersonMention]:
+    titles = find_titles(toks)
+    title_starts = {t.start for t in titles}
+    mentions = []
+    for title in titles:
+        if excluded(doc, title.start):
+            continue
+        m = _name_after(toks, title)
+        if m is None:
+            continue
+        m.position = _position_after(doc, toks, m.end, title_starts)
+        _position_before(toks, m)
+        mentions.append(m)
+    return mentions
+
+
+def _name_after(toks: Tokens, title: Title) -> PersonMention | None:
+    t = _tools()
+    text = toks.text
+    pos = title.end
+    if text[pos : pos + 1] == " ":
+        pos += 1
+    latin = _LATIN_NAME.match(text, pos)
+    if latin:
+        words = latin.group().split(" ")
+        return PersonMention(title.start, latin.end(), title, words[0], " ".join(words[1:]) or None)
+    run = _THAI_RUN.match(text, pos)
+    if not run:
+        return None
+    given_end = _cut_run(toks, pos, run.end())
+    given = text[pos:given_end]
+    if len(given) < 2 or t["not_family"].at(text, pos) and toks.is_end(pos + len(t["not_family"].at(text, pos))):
+        return None
+    end = given_end
+    family = None
+    glued = None
+    if given_end == run.end() and not (text[given_end : given_end + 1] == " " and _family_at(toks, given_end + 1)):
+        # "ดร.ทองเปลวกองจันทร์": given and family written together (no family name follows)
+        split = _split_glued(toks, pos, given_end)
+        if split:
+            given, family = text[pos:split], text[split:given_end]
+            glued = text[pos:given_end]
+    if text.startswith(" ฯ", end) or text.startswith("ฯ", end):
+        return PersonMention(title.start, end + (2 if text[end] == " " else 1), title, given, None)
+    if family is None and text[end : end + 1] == " " and given_end == run.end():
+        fam = _family_at(toks, end + 1)
+        if fam:
+            family = text[end + 1 : fam]
+            end = fam
+            # a second family name (maiden and married): followed by a post
+            if text[end : end + 1] == " ":
+                second = _family_at(toks, end + 1)
+                if second and (text[end + 1 : second] in t["family"] or t["positions"].at(text, second + 1)):
+                    family = f"{family} {text[end + 1 : second]}"
+                    end = second
+    return PersonMention(title.start, end, title, given, family, glued=glued)
+
+
+def _cut_run(toks: Tokens, start: int, end: int, stops: Prefixes | None = None) -> int:
+    """A name run ends where a verb or post is glued to it (นายจุติกล่าวว่า)."""
+    t = _tools()
+    text = toks.text
+    stops = stops or t["not_family"]
+    pos = toks.next_start(start)
+    while pos < end:
+        word = stops.at(text, pos)
+        if word and toks.is_end(pos + len(word)) and pos - start >= 2 and not text.startswith("ฯ", pos):
+            return pos
+        pos = toks.next_start(pos)
+    if text[end - 1 : end] == "ฯ":
+        return end - 1
+    return end
+
+
+def _split_glued(toks: Tokens, start: int, end: int) -> int | None:
+    """Where a family name begins in a run holding both names, by PyThaiNLP's lists."""
+    t = _tools()
+    text = toks.text
+    run = text[start:end]
+    if run in t["given"] or len(run) < 8:
+        return None
+    for k in range(3, len(run) - 2):
+        if run[k:] in t["family"] and (run[:k] in t["given"] or toks.is_start(start + k)):
+            return start + k
+    return None
+
+
+def _family_at(toks: Tokens, pos: int) -> int | None:
+    """End of a family name starting at ``pos``, or None when what follows is no name.
+
+    A run that begins with a verb or function word is a family name only when it is a
+    known family name or a post follows it (นางศิริลักษณ์ มีมาก ผู้เชี่ยวชาญ...,
+    นางสาวจิฬาภรณ์ ตามชู กฤษณสุวรรณ ผู้อำนวยการ...); otherwise it is what the sentence
+    says next (นายจุติ กล่าวว่า)."""
+    t = _tools()
+    text = toks.text
+    run = _THAI_RUN.match(text, pos)
+    if not run:
+        latin = _LATIN_NAME.match(text, pos)
+        return latin.end() if latin else None
+    end = run.end()
+    if text[end - 1 : end] == "ฯ":
+        end -= 1
+    candidate = text[pos:end]
+    if t["never_name"].at(text, pos) and candidate not in t["family"]:
+        return None
+    word = t["not_family"].at(text, pos)
+    if word and candidate not in t["family"]:
+        if len(candidate) <= len(word) or not _post_follows(toks, end):
+            return None
+    else:
+        # a family name may hold verbs (พันธ์มีเชาว์); only a post or a title glued to it ends it
+        end = _cut_run(toks, pos, end, t["never_name"])
+    return end if end - pos >= 2 else None
+
+
+def _post_follows(toks: Tokens, end: int) -> bool:
+    """A post begins after ``end``, directly or after one more name (a second family name)."""
+    t = _tools()
+    text = toks.text
+    if text[end : end + 1] != " ":
+        return False
+    if t["positions"].at(text, end + 1):
+        return True
+    nxt = _THAI_RUN.match(text, end + 1)
+    return bool(nxt and text[nxt.end() : nxt.end() + 1] == " " and t["positions"].at(text, nxt.end() + 1)
+                and not t["not_family"].at(text, end + 1))
+
+
+# -- positions ---------------------------------------------------------------------------------
+def _position_after(doc: Doc, toks: Tokens, end: int, title_starts: set[int]) -> tuple[int, int] | None:
+    t = _tools()
+    text = toks.text
+    pos = end
+    if text.startswith(" ฯ", pos):
+        pos += 2
+    if text[pos : pos + 1] == " ":
+        pos += 1
+    word = t["positions"].at(text, pos)
+    if not word:
+        return None
+    return pos, _position_end(doc, toks, pos, pos + len(word), title_starts)
+
+
+def _position_end(doc: Doc, toks: Tokens, start: int, end: int, title_starts: set[int]) -> int:
+    """A post goes on over glued words and across spaces while what follows is more
+    of it: another post (ประธาน ศปช.), a body, the rest of a body's name."""
+    t = _tools()
+    text = toks.text
+    orgs = state(doc).get("org_mentions") or []
+    org_starts = [o[0] for o in orgs]
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    pos = end
+    while pos < line_end:
+        # a body that begins inside the post runs to its own end
+        i = bisect_right(org_starts, pos) - 1
+        if i >= 0 and orgs[i][0] < pos < orgs[i][1]:
+            pos = orgs[i][1]
+            continue
+        ch = text[pos]
+        if ch == " ":
+            nxt = pos + 1
+            if nxt >= line_end:
+                break
+            if nxt in title_starts or t["groups"].at(text, nxt):
+                break
+            if text.startswith("และ", nxt):
+                if t["positions"].at(text, nxt + 3) and not t["groups"].at(text, nxt + 3):
+                    pos = nxt + 3
+                    continue
+                break
+            j = bisect_right(org_starts, nxt) - 1
+            if (j >= 0 and orgs[j][0] == nxt) or (t["positions"].at(text, nxt) and not t["stop_position"].at(text, nxt)):
+                pos = nxt
+                continue
+            break
+        if ch == "ฯ":
+            pos += 1
+            continue
+        if ch == "." and pos > start and THAI_LETTER.match(text[pos - 1]):
+            pos += 1  # "รมว.คมนาคม", "ผู้ตรวจราชการ อว."
+            continue
+        if not THAI_LETTER.match(ch):
+            break
+        if not toks.is_start(pos):
+            pos = toks.next_start(pos)
+            continue
+        if pos in title_starts:
+            break
+        stop = t["stop_position"].at(text, pos)
+        if stop and (toks.is_end(pos + len(stop)) or len(stop) >= 4):
+            break
+        if text.startswith("และ", pos) and pos + 3 in title_starts:
+            break
+        pos = toks.next_start(pos)
+    while pos > start and text[pos - 1] in " ,":
+        pos -= 1
+    return pos
+
+
+def _position_before(toks: Tokens, m: PersonMention) -> None:
+    """``ผู้ว่าราชการจังหวัดระยอง (นายสมศักดิ์ ทองดี)``: the post is written before."""
+    text = toks.text
+    if m.position is not None or m.start < 2 or text[m.start - 1] != "(" or not text.startswith(")", m.end):
+        return
+    close = m.end + 1
+    end = m.start - 1
+    if text[end - 1 : end] == " ":
+        end -= 1
+    start = text.rfind(" ", 0, end) + 1
+    line_start = text.rfind("\n", 0, end) + 1
+    start = max(start, line_start)
+    t = _tools()
+    # the post may begin further back (ผู้ว่าราชการ... or "รองปลัดกระทรวงยุติธรรม")
+    for p in range(start, end):
+        if toks.is_start(p) and t["positions"].at(text, p):
+            m.position = (p, end)
+            m.in_brackets = True
+            m.end = close
+            return
+
+
+# -- the stage ---------------------------------------------------------------------------------
+@stage("people", after=("organizations", "places"))
+def extract_people(doc: Doc) -> None:
+    """People, one item per person, with position, organization and roles."""
+    st = state(doc)
+    toks = Tokens.of(doc)
+    text = toks.text
+    people = group(find_mentions(doc, toks))
+    _link_positions(doc, toks, people)
+    for person in people:
+        person.roles = _roles(text, person)
+    orgs = st.get("org_mentions") or []
+    st["person_mentions"] = []
+    for person in people:
+        first = person.mentions[0]
+        title = first.title
+        pos = person.position
+        position = _clean(text[pos[0] : pos[1]]) if pos else None
+        org_text, org_id = _organization_in(text, pos, orgs) if pos else (None, None)
+        span_start = first.position[0] if first.in_brackets else first.start
+        span_end = first.end if first.in_brackets else (first.position[1] if first.position else first.end)
+        item = add_item(doc, "people", {
+            "span": [span_start, span_end],
+            "name": person.name,
+            "given_name": person.given,
+            "family_name": person.family,
+            "honorific": "".join(title.parts) if title else None,
+            "honorific_full": "".join(_title_info(p)[0] for p in title.parts) if title else None,
+            "honorific_family": _title_info(title.parts[0])[1] if title and title.parts else None,
+            "position": position,
+            "organization": org_text,
+            "organization_id": org_id,
+            "roles": person.roles,
+            "mentions": [[m.start, m.end] for m in person.mentions[1:]] + [list(x) for x in person.extra_mentions],
+        })
+        for m in person.mentions:
+            st["person_mentions"].append([m.start, m.end, item["id"]])
+    st["person_mentions"].sort()
+
+
+def _title_info(part: str) -> tuple[str, str]:
+    """(full form, family) of one title as written; พ.ต.ท.หญิง is พันตำรวจโทหญิง."""
+    known = honorifics()
+    if part in known:
+        return known[part].full, known[part].family
+    if part.endswith("หญิง") and part[:-4] in known:
+        return known[part[:-4]].full + "หญิง", known[part[:-4]].family
+    return part, "other"
+
+
+def group(mentions: list[PersonMention]) -> list[Person]:
+    """One person per name; a mention by given name alone joins the person it names."""
+    people: list[Person] = []
+    for m in mentions:
+        match = next((p for p in people if p.given == m.given and (m.family is None or p.family in (None, m.family))), None)
+        if match is None and m.glued:  # "ม.ร.ว.จัตุมงคล กล่าวว่า" after "ม.ร.ว.จัตุมงคล โสณกุล"
+            match = next((p for p in people if p.given == m.glued), None)
+            if match:
+                m.given, m.family = m.glued, None
+        if match is None:
+            match = Person(m.given, m.family)
+            people.append(match)
+        elif m.family and not match.family:
+            match.family = m.family
+        match.mentions.append(m)
+        if m.position and not match.position:
+            match.position = m.position
+    return people
+
+
+def _link_positions(doc: Doc, toks: Tokens, people: list[Person]) -> None:
+    """A later mention by the post alone (รองปลัดกระทรวงยุติธรรมได้เน้นย้ำ) is the person
+    who holds it, when one person does."""
+    text = toks.text
+    by_post: dict[str, list[Person]] = {}
+    for p in people:
+        if p.position:
+            post = text[p.position[0] : p.position[1]]
+            if len(post) >= 8:
+                by_post.setdefault(post, []).append(p)
+    taken = [(m.start, (m.position or (m.start, m.end))[1]) for p in people for m in p.mentions]
+    for post, holders in by_post.items():
+        if len(holders) != 1:
+            continue
+        for m in re.finditer(re.escape(post), text):
+            s, e = m.span()
+            if any(a <= s < b for a, b in taken) or excluded(doc, s):
+                continue
+            if s > 0 and THAI_LETTER.match(text[s - 1]) and not toks.is_start(s):
+                continue
+            holders[0].extra_mentions.append((s, e))
+
+
+_ROLE_AFTER = [
+    ("chair", re.compile(r"^ ?(?:ได้)?(?:เป็นประธาน|ทำหน้าที่ประธาน|นั่งหัวโต๊ะ)")),
+    ("secretariat", re.compile(r"^ ?(?:ในฐานะ|เป็น)(?:ฝ่ายเลขานุการ|กรรมการและเลขานุการ|เลขานุการ)")),
+    ("speaker", re.compile(r"^ ?(?:ได้)?(?:กล่าว|เปิดเผย|เผย|ระบุ|แถลง|ชี้แจง|ยืนยัน|เน้นย้ำ|ย้ำ)")),
+    ("host", re.compile(r"^ ?(?:ได้)?(?:ให้การต้อนรับ|ต้อนรับ)")),
+]
+_FUTURE = re.compile(r"จะ(?:มี|ให้|เชิญ)?[ ]?$|ที่จะมี")
+_ATTENDING = re.compile(r"(?:โดยมี|พร้อมด้วย|โดยมีผู้เข้าร่วม)[^\n]{0,400}$")
+
+
+def _roles(text: str, person: Person) -> list[str]:
+    roles: list[str] = []
+    spans = [(m.start, (m.position[1] if (m.position and not m.in_brackets) else m.end)) for m in person.mentions]
+    spans += person.extra_mentions
+    for start, end in spans:
+        after = text[end : end + 40]
+        clause = text[max(text.rfind("\n", 0, start) + 1, start - 30) : start]
+        for role, pattern in _ROLE_AFTER:
+            if role in roles or not pattern.match(after):
+                continue
+            if role == "chair" and _FUTURE.search(clause):
+                continue  # "ที่จะมีนายภูมิธรรม ... เป็นประธาน": the chair of a meeting to come
+            roles.append(role)
+    first = person.mentions[0]
+    line_start = text.rfind("\n", 0, first.start) + 1
+    before = text[line_start : first.start]
+    if "chair" not in roles and _ATTENDING.search(before) and "เข้าร่วม" in text[first.start : first.start + 600]:
+        roles.append("attendee")
+    return roles
+
+
+def _organization_in(text: str, position: tuple[int, int], orgs: list[list]) -> tuple[str | None, str | None]:
+    """The body named inside a post: the first organization mention in it; a ministry
+    named by its short name after รมว./รมช. (รมว.คมนาคม) is given in full."""
+    t = _tools()
+    s, e = position
+    for a, b, org_id in orgs:
+        if s <= a and b <= e:
+            return _clean(text[a:b]), org_id
+    m = t["ministry_in_position"].search(text, s, e)
+    if m:
+        return t["short_ministry"][m.group(1)], None
+    return None, None
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

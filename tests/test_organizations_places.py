@@ -1,0 +1,56 @@
+"""Organizations and places: known bodies, head nouns, abbreviations, full place names."""
+
+from pipeline import analyze, analyze_file
+
+from .conftest import SAMPLES
+
+
+def by_name(items):
+    return {i["name"]: i for i in items}
+
+
+def test_bodies_their_kinds_and_abbreviations():
+    doc = analyze(
+        "วันพุธที่ 12 มกราคม 2565\nคณะกรรมการยุทธศาสตร์ด้านการพัฒนาจังหวัดชายแดนภาคใต้ (กพต.) ประชุมร่วมกับกระทรวงมหาดไทย "
+        "และสถาบันวิจัยดาราศาสตร์แห่งชาติ (องค์การมหาชน) โดย กพต. เห็นชอบแผนงาน และ สธ. รับทราบ\n")
+    orgs = by_name(doc["organizations"])
+    committee = orgs["คณะกรรมการยุทธศาสตร์ด้านการพัฒนาจังหวัดชายแดนภาคใต้"]
+    assert committee["kind"] == "committee" and committee["abbreviation"] == "กพต."
+    assert "กพต." in committee["aliases"] and len(committee["mentions"]) == 3
+    assert orgs["กระทรวงมหาดไทย"]["kind"] == "ministry"
+    assert "สถาบันวิจัยดาราศาสตร์แห่งชาติ (องค์การมหาชน)" in orgs
+    assert orgs["กระทรวงสาธารณสุข"]["aliases"] == ["สธ."]
+
+
+def test_words_that_begin_like_a_body_are_not_bodies():
+    doc = analyze("วันพุธที่ 12 มกราคม 2565\nสภาพอากาศแปรปรวน กรมธรรม์ประกันภัยหมดอายุ ศาลากลางจังหวัดปิดทำการ หน่วยงานต่าง ๆ ร่วมมือกัน\n")
+    assert doc["organizations"] == []
+
+
+def test_bangkok_is_the_bma_in_its_own_releases_and_a_place_elsewhere(seed_doc):
+    assert "กรุงเทพมหานคร" in by_name(seed_doc["organizations"])
+    assert "กรุงเทพมหานคร" not in by_name(seed_doc["places"])
+    doc = analyze("วันศุกร์ที่ 25 เมษายน 2568\nการแข่งขันจะจัดขึ้น ณ กรุงเทพมหานคร จังหวัดชลบุรี และจังหวัดสงขลา\n")
+    assert {"กรุงเทพมหานคร", "จังหวัดชลบุรี", "จังหวัดสงขลา"} <= set(by_name(doc["places"]))
+
+
+def test_places_get_their_full_names_and_keep_the_forms_written():
+    doc = analyze_file(SAMPLES / "rayong-flood-command.txt")
+    places = by_name(doc["places"])
+    assert "จ.ระยอง" in places["จังหวัดระยอง"]["aliases"]
+    assert places["อำเภอเมืองระยอง"]["aliases"] == ["อ.เมืองระยอง"]
+    assert {"อำเภอแกลง", "อำเภอวังจันทร์", "อำเภอบ้านค่าย"} <= set(places)
+
+
+def test_bare_province_names_only_where_used_as_places():
+    doc = analyze("วันจันทร์ที่ 4 ธันวาคม 2566\nกลุ่มจังหวัด (หนองบัวลำภู บึงกาฬ เลย หนองคาย และอุดรธานี) ไม่เคยพบปัญหานี้เลย\n")
+    names = set(by_name(doc["places"]))
+    assert {"จังหวัดหนองบัวลำภู", "จังหวัดบึงกาฬ", "จังหวัดเลย", "จังหวัดหนองคาย", "จังหวัดอุดรธานี"} <= names
+    loei = by_name(doc["places"])["จังหวัดเลย"]
+    assert len(loei["mentions"]) == 1  # "...ปัญหานี้เลย" is not the province
+
+
+def test_a_district_office_is_a_body_and_its_district_a_place():
+    doc = analyze("วันจันทร์ที่ 23 มิถุนายน 2568\nสำนักงานเขตคลองสาน ตั้งอยู่บนถนนเจริญนคร แขวงบางลำภูล่าง เขตคลองสาน\n")
+    assert "สำนักงานเขตคลองสาน" in by_name(doc["organizations"])
+    assert {"ถนนเจริญนคร", "แขวงบางลำภูล่าง", "เขตคลองสาน"} <= set(by_name(doc["places"]))

@@ -1,0 +1,99 @@
+"""People: titles of every family, names, positions (after and before the name), the
+body inside the position, roles, later mentions."""
+
+import pytest
+
+from pipeline import analyze, analyze_file
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def samples():
+    return {p.name: analyze_file(p) for p in SAMPLES.iterdir()}
+
+
+def person(doc, name):
+    return next(p for p in doc["people"] if p["name"] == name)
+
+
+def test_seed_people_match_the_gold(seed_doc):
+    got = [(p["honorific"], p["name"], p["position"], p["organization"]) for p in seed_doc["people"]]
+    assert [(h, n, "".join(pos.split()), "".join(org.split())) for h, n, pos, org in got] == [
+        ("นาย", "สุพรพล หนูครองสิน", "รองผู้อำนวยการสำนักยุทธศาสตร์และประเมินผล", "สำนักยุทธศาสตร์และประเมินผล"),
+        ("นางสาว", "พรรณราย จริงจิตร", "ผู้อำนวยการสำนักงานการต่างประเทศ", "สำนักงานการต่างประเทศ"),
+        ("นาง", "นทีทิพย์ จึงสมประสงค์", "ผู้อำนวยการกองยุทธศาสตร์สาธารณสุขและสิ่งแวดล้อม",
+         "กองยุทธศาสตร์สาธารณสุขและสิ่งแวดล้อม"),
+        ("นาย", "กิรทัต เจิมจรุง", "หัวหน้ากลุ่มงานยุทธศาสตร์สิ่งแวดล้อม", "กลุ่มงานยุทธศาสตร์สิ่งแวดล้อม"),
+        ("นาง", "รสสุคนธ์ ชาติประเสริฐ", "หัวหน้ากลุ่มงานยุทธศาสตร์สาธารณสุข", "กลุ่มงานยุทธศาสตร์สาธารณสุข"),
+    ]
+    chairs = [p["name"] for p in seed_doc["people"] if "chair" in p["roles"]]
+    assert chairs == ["สุพรพล หนูครองสิน"]  # the deputy director
+    assert "secretariat" in person(seed_doc, "รสสุคนธ์ ชาติประเสริฐ")["roles"]
+
+
+@pytest.mark.parametrize(
+    "sample, name, honorific, family",
+    [
+        ("bma-smart-change-2565.txt", "พรรณราย จริงจิตร", "นางสาว", "civil"),
+        ("moph-dengue-thai-digits.txt", "ธนวัฒน์ ศรีประเสริฐ", "นายแพทย์", "medical"),
+        ("moph-dengue-thai-digits.txt", "วิภาวี จันทร์เพ็ญ", "ศ.ดร.", "academic"),
+        ("moph-dengue-thai-digits.txt", "กิตติศักดิ์ บุญมา", "ผศ.ดร.นพ.", "academic"),
+        ("moph-dengue-thai-digits.txt", "อรุณี แสงทอง", "พญ.", "medical"),
+        ("chiangmai-culture-festival.html", "ศิริพร คำแก้ว", "รศ.ดร.", "academic"),
+        ("chiangmai-culture-festival.html", "ปิยาภรณ์ สุขสวัสดิ์", "ม.ล.", "royal"),
+        ("agriculture-budget-tis620.txt", "จัตุมงคล โสณกุล", "ม.ร.ว.", "royal"),
+        ("agriculture-budget-tis620.txt", "วรรณา เรืองศรี", "คุณหญิง", "noble"),
+        ("rayong-flood-command.txt", "ประเสริฐ วงศ์ไทย", "พล.ต.อ.", "police"),
+        ("rayong-flood-command.txt", "ชาติชาย ศรีสุข", "พลเอก", "military"),  # "พลเอก ชาติชาย": a space after
+        ("rayong-flood-command.txt", "วีระพล มั่นคง", "ว่าที่ร้อยตรี", "military"),
+        ("rayong-flood-command.txt", "สุภาพร เกิดผล", "พ.ต.ท.หญิง", "police"),
+        ("justice-online-meeting.txt", "ณัฐพล อินทรวงศ์", "ร.ต.อ.ดร.", "police"),
+        ("cabinet-songkran-utf8-bom.txt", "ธีรชัย สุขประเสริฐ", "พลอากาศเอก", "air_force"),
+        ("cabinet-songkran-utf8-bom.txt", "ประพันธ์ ทะเลทอง", "พลเรือเอก", "navy"),
+    ],
+)
+def test_titles_of_every_family(samples, sample, name, honorific, family):
+    p = person(samples[sample], name)
+    assert (p["honorific"], p["honorific_family"]) == (honorific, family)
+
+
+def test_children_and_titles_that_are_words_of_their_own():
+    doc = analyze("วันจันทร์ที่ 24 มกราคม 2565\nนายกรัฐมนตรีมอบทุนแก่ ด.ช.ภูมิ ใจดี และ ด.ญ.ฟ้าใส รักไทย ที่ทำเนียบรัฐบาล\n")
+    assert [(p["honorific"], p["name"]) for p in doc["people"]] == [("ด.ช.", "ภูมิ ใจดี"), ("ด.ญ.", "ฟ้าใส รักไทย")]
+
+
+def test_position_written_before_the_name(samples):
+    rayong = person(samples["rayong-flood-command.txt"], "สมศักดิ์ ทองดี")
+    assert rayong["position"] == "ผู้ว่าราชการจังหวัดระยอง" and "chair" in rayong["roles"]
+    justice = person(samples["justice-online-meeting.txt"], "ปิยะนุช รัตนพันธ์")
+    assert (justice["position"], justice["organization"]) == ("รองปลัดกระทรวงยุติธรรม", "กระทรวงยุติธรรม")
+
+
+def test_a_repeated_person_is_one_item_with_its_later_mentions(samples):
+    doc = samples["justice-online-meeting.txt"]
+    assert [p["name"] for p in doc["people"]].count("ปิยะนุช รัตนพันธ์") == 1
+    p = person(doc, "ปิยะนุช รัตนพันธ์")
+    mentioned = [doc["text"][s:e] for s, e in p["mentions"]]
+    assert "นางสาวปิยะนุช" in mentioned  # by given name
+    assert "รองปลัดกระทรวงยุติธรรม" in mentioned  # by the position alone
+    assert "speaker" in p["roles"]
+    glued = samples["agriculture-budget-tis620.txt"]  # "ม.ร.ว.จัตุมงคล กล่าวว่า"
+    assert [p["name"] for p in glued["people"]].count("จัตุมงคล โสณกุล") == 1
+
+
+def test_organization_wrapped_across_lines(seed_doc):
+    orgs = {"".join(o["name"].split()) for o in seed_doc["organizations"]}
+    assert "สำนักยุทธศาสตร์และประเมินผล" in orgs  # "สำนักยุทธศาสตร์และ ประเมินผล" in the raw text
+    assert "กองยุทธศาสตร์สาธารณสุขและสิ่งแวดล้อม" in orgs  # "กองยุทธศาสตร์สาธารณสุข และสิ่งแวดล้อม"
+
+
+def test_family_names_that_begin_like_verbs():
+    doc = analyze("วันศุกร์ที่ 6 พฤศจิกายน 2563\nนางสาวสราญภัทร อนุมัติราชกิจ รองปลัดกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ "
+                  "พร้อมด้วยนางศิริลักษณ์ มีมาก ผู้เชี่ยวชาญเฉพาะด้านผู้สูงอายุ เข้าร่วมประชุม นางสาวสราญภัทร กล่าวว่า\n")
+    assert [p["name"] for p in doc["people"]] == ["สราญภัทร อนุมัติราชกิจ", "ศิริลักษณ์ มีมาก"]
+
+
+def test_ministry_named_by_its_short_name_in_a_position():
+    doc = analyze("วันจันทร์ที่ 4 ธันวาคม 2566\nนายสุริยะ จึงรุ่งเรืองกิจ รมว.คมนาคม ได้ให้สถานีกลางบางซื่อเป็นช่องทางจำหน่ายสินค้า\n")
+    assert doc["people"][0]["organization"] == "กระทรวงคมนาคม"
