@@ -11,3 +11,7 @@ from . import times  # noqa: E402,F401
 from . import organizations  # noqa: E402,F401
 from . import places  # noqa: E402,F401
 from . import people  # noqa: E402,F401
+from . import venues  # noqa: E402,F401
+from . import title  # noqa: E402,F401
+from . import resolutions  # noqa: E402,F401
+from . import events  # noqa: E402,F401

@@ -198,3 +198,11 @@ def segmentation_splits() -> frozenset[str]:
                 out.add(word)
                 break
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def joinable_names() -> frozenset[str]:
+    """Names whose parts a line wrap may have put a space between (the normalizer joins
+    such a space back): the bodies and places the project knows, without spaces of their own."""
+    names = set(organizations()) | {p.name for p in places().values()}
+    return frozenset(n for n in names if " " not in n and len(n) >= 6)

@@ -204,13 +204,14 @@ class Normalizer:
 
 
 def _dictionary_joins(text: str, segmenter) -> list[tuple[int, int]]:
-    """Spaces between Thai letters that lie inside a project lexicon entry.
+    """Spaces between Thai letters that lie inside a name the project knows.
 
     Thai line breaking (in PDF, in word processors) breaks between words, so a break
     that line wrapping turned into a space falls inside a multi-word name: an agency,
-    office, position or place (``สำนักยุทธศาสตร์และ ประเมินผล``).  A space is removed
-    when the text on both sides of it spells such an entry of the project dictionary
-    across it; every other space stays, as Thai uses spaces between phrases.
+    office or place (``สำนักยุทธศาสตร์และ ประเมินผล``).  A space is removed when the text
+    on both sides of it spells such a name across it (the segmenter's ``joinable``
+    names, from the extractors' lexicons); every other space stays, as Thai uses spaces
+    between phrases.
     """
     joins = []
     find = segmenter.entries_across

@@ -34,11 +34,17 @@ _lock = threading.Lock()
 class Segmenter:
     """Word tokenizer (nlpo3 + project dictionary) and rule-based sentence splitter."""
 
-    def __init__(self, project_words: frozenset[str] | None = None, splits: frozenset[str] | None = None):
+    def __init__(
+        self,
+        project_words: frozenset[str] | None = None,
+        splits: frozenset[str] | None = None,
+        joinable: frozenset[str] | None = None,
+    ):
         if project_words is None:
-            from extractors.lexicon import segmentation_splits, segmentation_words
+            from extractors.lexicon import joinable_names, segmentation_splits, segmentation_words
 
-            project_words, splits = segmentation_words(), segmentation_splits()
+            project_words, splits, joinable = segmentation_words(), segmentation_splits(), joinable_names()
+        self.joinable = frozenset(joinable or ())
         base = thai_words()
         self.project_words = frozenset(w for w in project_words if w and " " not in w)
         # words kept whole: PyThaiNLP's and the project's; minus compounds the project
@@ -56,7 +62,7 @@ class Segmenter:
         return pythainlp_nlpo3.segment(text, custom_dict=self.dict_name)
 
     def entries_across(self, left: str, right: str) -> str | None:
-        """A project dictionary entry spelt by the end of ``left`` and the start of
+        """A known name (``joinable``) spelt by the end of ``left`` and the start of
         ``right`` together (each side at least two characters), or None."""
         for entry, k in self._across_index().get(left[-2:] + right[:2], ()):
             if left.endswith(entry[:k]) and right.startswith(entry[k:]):
@@ -66,7 +72,7 @@ class Segmenter:
     def _across_index(self) -> dict[str, list[tuple[str, int]]]:
         if self._across is None:
             index: dict[str, list[tuple[str, int]]] = {}
-            for entry in self.project_words:
+            for entry in self.joinable:
                 for k in range(2, len(entry) - 1):
                     index.setdefault(entry[k - 2 : k + 2], []).append((entry, k))
             self._across = index

@@ -1,0 +1,287 @@
+"""Resolutions: each decision a meeting or body reached, as the text of the decision
+itself (without the lead-in ที่ประชุมมีมติ), its ``kind`` (approve, acknowledge,
+propose, assign, appoint, reject, decide) and the ``body`` that decided when named.
+
+Where a decision opens:
+
+* a subject, words like มีมติ/ได้, and a decision verb: ที่ประชุมมีมติเห็นชอบ...,
+  ครม.อนุมัติ..., ที่ประชุมฯ เห็นชอบ... (not "นำเสนอต่อคณะรัฐมนตรีพิจารณาอนุมัติ": a
+  decision for someone else to make);
+* มีมติ with or without a verb of its own (ที่ประชุมมีมติใช้...);
+* in a release about a meeting, a strong verb after โดย / ยังได้ (โดยรับทราบ...), or after
+  a space in a sentence whose subject is the meeting (... ๕๖ ราย อนุมัติให้...).
+
+Where it ends: at a connector that opens a new clause (โดยให้, เพื่อให้, ซึ่ง, เมื่อวันที่,
+หลังจาก, ...), and before the next decision verb (เห็นชอบ X อีกทั้งเห็นชอบ Y: two).  A list
+announced by ดังนี้ / ได้แก่ is split into its items, numbered inline ``(1) ... (2) ...`` or
+one per line; a numbered line that starts with its own ที่ประชุม... is one decision to the
+end of the line.  Words are in ``data/resolutions.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pipeline.document import add_item, state
+from pipeline.layout import excluded
+from pipeline.registry import stage
+
+from .lexicon import _data_text
+from .phrases import Prefixes, boundaries, trie_pattern
+
+_INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?[\d๐-๙]{1,2}[).](?=\s?\S)")
+_LINE_ITEM = re.compile(r"[ ]*(?:\(?[\d๐-๙]{1,2}[).]|[-•])[ ]*")
+_MEETING = re.compile(r"ประชุม|คณะกรรมการ|คณะอนุกรรมการ|คณะทำงาน|ครม\.|คณะรัฐมนตรี|บอร์ด")
+
+
+@dataclass
+class Decision:
+    start: int
+    end: int
+    verb: str
+    kind: str
+    body: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _tools():
+    data = json.loads(_data_text("resolutions.json"))
+    verbs = data["verbs"]
+    all_verbs = trie_pattern(verbs)
+    strong = trie_pattern(data["strong_verbs"])
+    b = boundaries()
+    return {
+        "verbs": verbs,
+        "verb_at": Prefixes(verbs),
+        "strong_at": Prefixes(data["strong_verbs"]),
+        "subject_first": re.compile(
+            rf"(?P<subject>{trie_pattern(data['subjects'])})(?:[ ]?ฯ)?[ ]?(?:(?:{trie_pattern(data['triggers'])})[ ]?)*"
+            rf"(?P<verb>{all_verbs})"
+        ),
+        "resolved": re.compile(rf"(?:จึง|ได้)?มีมติ[ ]?(?:ให้)?[ ]?(?P<verb>{all_verbs})?"),
+        # "ที่ประชุมได้พิจารณาคำขอ ...": the meeting considers; decisions follow in the sentence
+        "considering": re.compile(rf"(?:{trie_pattern(data['subjects'])})(?:[ ]?ฯ)?[ ]?(?:ได้|ยัง)?(?:ร่วมกัน)?พิจารณา"),
+        "implicit": re.compile(rf"(?:{trie_pattern(data['implicit_triggers'])})[ ]?(?P<verb>{strong})"),
+        "not_before_subject": re.compile(rf"(?:{trie_pattern(data['not_before_subject'])})[ ]?$"),
+        "ends": data["ends"],
+        "last_item_ends": data["last_item_ends"],
+        "split": re.compile(rf" (?:อีกทั้ง|และ|หลังจาก|พร้อมทั้ง)?(?={strong})"),
+        "clause_verb_after_space": re.compile(
+            rf" (?={trie_pattern(list(b['clause_verbs']) + list(b['predicates']))})"
+        ),
+    }
+
+
+@stage("resolutions", after=("organizations", "dates", "people", "title"))
+def extract_resolutions(doc: Doc) -> None:
+    """Decisions, one item each."""
+    st = state(doc)
+    text = st["text"]
+    title = st.get("title_span")
+    seen: set[str] = set()
+    for d in find_decisions(doc, text, title):
+        s, e = d.start, d.end
+        while e > s and text[e - 1] in " ,":
+            e -= 1
+        key = "".join(text[s:e].split())
+        if e - s < 4 or key in seen or key in ("ดังนี้", "ได้แก่", "ดังต่อไปนี้"):
+            continue
+        seen.add(key)
+        body, body_id = _body(text, d, st)
+        add_item(doc, "resolutions", {
+            "span": [s, e], "kind": d.kind, "verb": d.verb or None, "body": body, "body_id": body_id,
+        })
+
+
+def find_decisions(doc: Doc, text: str, title: list[int] | None = None) -> list[Decision]:
+    t = _tools()
+    starts: list[Decision] = []
+    for name in ("subject_first", "resolved"):
+        for m in t[name].finditer(text):
+            if excluded(doc, m.start()):
+                continue
+            if name == "subject_first" and t["not_before_subject"].search(text, max(0, m.start() - 8), m.start()):
+                continue  # "นำเสนอต่อคณะรัฐมนตรีพิจารณาอนุมัติ", "แจ้งให้ที่ประชุมทราบ"
+            verb = m.group("verb") or ""
+            start = m.start("verb") if verb else m.end()
+            body = m.group("subject") if name == "subject_first" else None
+            starts.append(Decision(start, start, verb, t["verbs"].get(verb, "decide"), body))
+            starts.extend(_more_in_sentence(text, m.end()))
+    for m in t["considering"].finditer(text):
+        if not excluded(doc, m.start()):
+            starts.extend(_more_in_sentence(text, m.end()))
+    for m in t["implicit"].finditer(text):
+        if excluded(doc, m.start()) or not _MEETING.search(text, max(0, m.start() - 1500), m.start()):
+            continue
+        verb = m.group("verb")
+        starts.append(Decision(m.start("verb"), m.start("verb"), verb, t["verbs"][verb]))
+    starts.sort(key=lambda d: d.start)
+    unique: list[Decision] = []
+    for d in starts:
+        if unique and d.start < unique[-1].start + 2:
+            if d.verb and not unique[-1].verb:
+                unique[-1] = d
+            continue
+        unique.append(d)
+    out: list[Decision] = []
+    covered = -1
+    for d in unique:
+        if d.start < covered:
+            continue  # inside a list already split into items
+        found = _decisions_from(text, d, title)
+        if found:
+            covered = max(covered, max(x.end for x in found))
+        out.extend(found)
+    return out
+
+
+def _more_in_sentence(text: str, pos: int) -> list[Decision]:
+    """Strong decision verbs after a space in the rest of a sentence about the meeting
+    (โดยที่ประชุมได้พิจารณาคำขอ ... ๕๖ ราย อนุมัติให้ความช่วยเหลือ...)."""
+    t = _tools()
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    out = []
+    for m in re.finditer(r" (?=\S)", text[pos:line_end]):
+        at = pos + m.end()
+        verb = t["strong_at"].at(text, at)
+        if verb:
+            out.append(Decision(at, at, verb, t["verbs"][verb]))
+    return out
+
+
+def _decisions_from(text: str, d: Decision, title: list[int] | None) -> list[Decision]:
+    """The decision(s) that start at ``d``: one text, the items of a list it announces,
+    or, on a numbered line of its own, the whole line."""
+    t = _tools()
+    line_start = text.rfind("\n", 0, d.start) + 1
+    line_end = text.find("\n", d.start)
+    line_end = len(text) if line_end < 0 else line_end
+    numbered = _LINE_ITEM.match(text, line_start)
+    if numbered and re.match(r"\S*ที่ประชุม|\S*มีมติ", text[numbered.end() : d.start]) and numbered.end() > line_start:
+        return [Decision(d.start, line_end, d.verb, d.kind, d.body)]  # "1. ที่ประชุมรับทราบ..."
+    # a list announced right after the verb ("มีมติทราบ 3 เรื่อง ได้แก่", "มีมติเห็นชอบ ดังนี้"),
+    # or at the end of the line
+    first_item = _INLINE_ITEM.match(text, d.start + len(d.verb) + (1 if text[d.start + len(d.verb) : d.start + len(d.verb) + 1] == " " else 0))
+    if first_item:  # "ที่ประชุมมีมติ (1) ... (2) ...": the list right after the trigger
+        return _inline_items(text, first_item.start(), line_end, d)
+    head = text[d.start : min(line_end, d.start + 30)]
+    intro = re.search(r"ดังนี้|ได้แก่", head)
+    if intro or text[d.start:line_end].rstrip().endswith("ดังนี้"):
+        list_start = d.start + intro.end() if intro else line_end
+        if _INLINE_ITEM.search(text, list_start, line_end):
+            return _inline_items(text, list_start, line_end, d)
+        if list_start >= line_end or not text[list_start:line_end].strip():
+            return _line_items(text, line_end, d)
+    out = []
+    start = d
+    while True:
+        end, split = _decision_end(text, start.start + len(start.verb), line_end, in_title=_in(title, start.start))
+        out.append(Decision(start.start, end, start.verb, start.kind, start.body))
+        if split is None:
+            return out
+        verb = t["strong_at"].at(text, split)
+        start = Decision(split, split, verb, t["verbs"][verb], d.body)
+
+
+def _inline_items(text: str, start: int, line_end: int, d: Decision) -> list[Decision]:
+    t = _tools()
+    marks = list(_INLINE_ITEM.finditer(text, start, line_end))
+    out = []
+    for i, m in enumerate(marks):
+        s = m.end()
+        while s < line_end and text[s] == " ":
+            s += 1
+        if i + 1 < len(marks):
+            e = marks[i + 1].start()
+        else:
+            e = min([line_end] + [at for w in t["last_item_ends"] if (at := text.find(w, s, line_end)) >= 0])
+        piece = text[s:e].rstrip()
+        for conj in (" และ", "และ"):
+            if piece.endswith(conj):
+                piece = piece[: -len(conj)].rstrip()
+                break
+        verb = t["verb_at"].at(text, s) or d.verb
+        out.append(Decision(s, s + len(piece.rstrip(" ,")), verb, t["verbs"].get(verb, d.kind), d.body))
+    return out
+
+
+def _line_items(text: str, line_end: int, d: Decision) -> list[Decision]:
+    """Numbered lines after the announcing line; a line that holds its own decision
+    (1.แนวทาง... ที่ประชุมฯ เห็นชอบ...) gives that decision, the others their whole text."""
+    t = _tools()
+    out = []
+    pos = line_end + 1
+    while pos < len(text):
+        e = text.find("\n", pos)
+        e = len(text) if e < 0 else e
+        m = _LINE_ITEM.match(text, pos)
+        if not m or m.end() == pos or m.end() >= e:
+            break
+        inner = t["subject_first"].search(text, m.end(), e)
+        if inner:
+            s = inner.start("verb")
+            verb = inner.group("verb")
+            end, _ = _decision_end(text, s + len(verb), e, split=False)
+            out.append(Decision(s, end, verb, t["verbs"].get(verb, d.kind), d.body))
+        else:
+            verb = t["verb_at"].at(text, m.end()) or d.verb
+            out.append(Decision(m.end(), e, verb, t["verbs"].get(verb, d.kind), d.body))
+        pos = e + 1
+    return out
+
+
+def _decision_end(text: str, pos: int, line_end: int, *, split: bool = True, in_title: bool = False) -> tuple[int, int | None]:
+    """(end of the decision, where the next one starts or None)."""
+    t = _tools()
+    end = line_end
+    for word in t["ends"]:
+        at = text.find(word, pos, end)
+        if at >= 0:
+            end = at
+    at = text.find(" พร้อมทั้ง", pos, end)
+    if at >= 0 and not t["strong_at"].at(text, at + 10):
+        end = at  # "พร้อมทั้งได้พิจารณา...": no longer the decision
+    if in_title:
+        m = t["clause_verb_after_space"].search(text, pos, end)
+        if m:
+            end = m.start()  # headlines run clauses together: "ครม.อนุมัติทำฝาย 92 ฝาย พิจารณาทำถนน..."
+    if split:
+        m = t["split"].search(text, pos, end)
+        if m:
+            return m.start(), m.end()
+    return end, None
+
+
+def _in(span: list[int] | None, pos: int) -> bool:
+    return bool(span) and span[0] <= pos < span[1]
+
+
+def _body(text: str, d: Decision, st: dict) -> tuple[str | None, str | None]:
+    """The body that decided: named as the subject (ครม. -> คณะรัฐมนตรี), or the nearest
+    committee named before the decision."""
+    orgs_items = st["items"].get("organizations", [])
+    if d.body and d.body not in ("ที่ประชุม", "ที่ประชุมฯ"):
+        for item in orgs_items:
+            if d.body in item.get("aliases", []) or d.body == item["name"]:
+                return item["name"], item["id"]
+        return d.body, None
+    orgs = st.get("org_mentions") or []
+    starts = [o[0] for o in orgs]
+    i = bisect_right(starts, d.start) - 1
+    kinds = {it["id"]: it for it in orgs_items}
+    while i >= 0:
+        s, e, org_id = orgs[i]
+        if d.start - e > 1500:
+            break
+        item = kinds.get(org_id)
+        if item and item["kind"] in ("committee", "cabinet", "working_group", "council"):
+            return item["name"], org_id
+        i -= 1
+    return None, None

@@ -1,0 +1,314 @@
+"""Venues: where an event took place (or will): the whole written place after ณ (or
+ที่ + a place), with its parts ``room`` (ห้องนพรัตน์, ห้องประชุม 501), ``floor`` (ชั้น 5,
+ชั้น ๕ -> "5"), ``building`` (ศาลาว่าการกรุงเทพมหานคร, ตึกบัญชาการ 1, a ministry) and
+``place`` (the district, province or complex after it); and online meetings (ผ่านระบบ
+การประชุมทางไกล (Video Conference), ผ่านสื่ออิเล็กทรอนิกส์ (Cisco Webex)) with the
+``platform`` named.  Each distinct venue is one item.
+
+A venue phrase goes on across spaces while the next words are another part of a place:
+a room, a floor, a building, a body (its offices), a place, a number after a room or
+building, a landmark in brackets (เสาชิงช้า), ``ภายใน...``; it ends at a person, a verb,
+a clause word or a date (``data/venues.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from pipeline.document import add_item, items, state
+from pipeline.layout import excluded
+from pipeline.normalize import fold_digits
+from pipeline.registry import stage
+
+from .lexicon import _data_text, honorifics
+from .phrases import THAI_LETTER, Prefixes, Tokens, boundaries, run_end
+
+_NUMBER_RUN = re.compile(r"[\d๐-๙][\d๐-๙\-/]*|-")
+_BRACKET = re.compile(r"\((?P<inner>[^()\n]{1,60})\)")
+_LATIN_WORDS = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}")
+_MEETING_NEAR = re.compile(r"ประชุม|Meeting|Conference|หารือ")
+
+
+@lru_cache(maxsize=1)
+def _tools():
+    data = json.loads(_data_text("venues.json"))
+    b = boundaries()
+    return {
+        "data": data,
+        "rooms": Prefixes(data["rooms"]),
+        "floors": Prefixes(data["floors"]),
+        "buildings": Prefixes(data["buildings"]),
+        "online": Prefixes(data["online_phrases"]),
+        "platforms": sorted(data["online_platforms"].items(), key=lambda x: len(x[0]), reverse=True),
+        "not_after": Prefixes(data["not_after_introducer"]),
+        "titles": Prefixes(honorifics()),
+        "stops": Prefixes(list(b["predicates"]) + list(b["function_words"]) + list(b["group_nouns"]) + ["ร่วม", "ผ่าน"]),
+        "locatives": Prefixes(["บริเวณ", "ภายใน"]),
+    }
+
+
+@stage("venues", after=("places", "organizations", "people", "dates", "times"))
+def extract_venues(doc: Doc) -> None:
+    """Venues, physical and online, one item per distinct venue."""
+    st = state(doc)
+    toks = Tokens.of(doc)
+    text = toks.text
+    spans = _Spans(st)
+    found: list[dict] = []
+    for start in _introduced(toks, spans):
+        if excluded(doc, start):
+            continue
+        venue = _physical(toks, spans, start)
+        if venue:
+            found.append(venue)
+    for start, phrase in _tools()["online"].starts(text):
+        if not toks.is_start(start) or excluded(doc, start):
+            continue
+        venue = _online(text, start, phrase)
+        if venue:
+            found.append(venue)
+    seen: dict[str, dict] = {}
+    covered: list[tuple[int, int]] = []
+    for venue in sorted(found, key=lambda v: (v["span"][0], -v["span"][1])):
+        s, e = venue["span"]
+        if any(a <= s < b for a, b in covered):
+            continue  # inside a venue already read (ระบบการประชุมทางไกล in ผ่านระบบการประชุมทางไกล)
+        covered.append((s, e))
+        seen.setdefault("".join(text[s:e].split()), venue)  # each distinct venue once
+    platforms = {k for k, v in seen.items() if v.get("online") and v.get("platform")}
+    for key, venue in seen.items():
+        if venue.get("online") and not venue.get("platform") and any(p.startswith(key) for p in platforms):
+            continue  # "ผ่านระบบการประชุมทางไกล" in the headline, "... (Video Conference)" in the body
+        add_item(doc, "venues", venue)
+
+
+class _Spans:
+    """Where the other extractors found bodies, places, people and dates."""
+
+    def __init__(self, st: dict):
+        self.orgs = sorted((s, e) for s, e, _ in st.get("org_mentions") or [])
+        self.places = sorted((s, e) for p in st["items"].get("places", []) for s, e in [p["span"], *p["mentions"]])
+        self.people = sorted((s, e) for s, e, _ in st.get("person_mentions") or [])
+        self.dates = sorted(tuple(d["span"]) for d in st["items"].get("dates", []))
+        self.times = sorted(tuple(t["span"]) for t in st["items"].get("times", []))
+
+    @staticmethod
+    def starting_at(spans: list[tuple[int, int]], pos: int) -> int | None:
+        """End of the span that starts at ``pos``."""
+        i = bisect_right(spans, (pos, float("inf"))) - 1
+        return spans[i][1] if i >= 0 and spans[i][0] == pos else None
+
+    @staticmethod
+    def covering(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+        i = bisect_right(spans, (pos, float("inf"))) - 1
+        return spans[i] if i >= 0 and spans[i][0] <= pos < spans[i][1] else None
+
+
+def _introduced(toks: Tokens, spans: _Spans):
+    """Where a venue phrase begins: after ณ, or after ที่ when a place follows it
+    in a sentence about an event (จะจัดขึ้น...ที่จังหวัดนครราชสีมา)."""
+    text = toks.text
+    t = _tools()
+    for i, word in enumerate(toks.words):
+        start = toks.starts[i]
+        if word == "ณ" and (start == 0 or not THAI_LETTER.match(text[start - 1])):
+            pos = start + 1
+            if text[pos : pos + 1] == " ":
+                pos += 1
+            if pos < len(text) and not t["not_after"].at(text, pos) and not text[pos].isdigit():
+                yield pos
+        elif word == "ที่" and i + 1 < len(toks.words):
+            pos = start + 3
+            place = spans.starting_at(spans.places, pos)
+            if place and re.search(r"(?:จัดขึ้น|จัดงาน|จัด|ประชุม)[^\n]{0,60}$", text[max(0, start - 80) : start]):
+                yield pos
+
+
+def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:
+    t = _tools()
+    text = toks.text
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    parts: dict[str, str] = {}
+    part_spans: list[tuple[str, int, int]] = []
+
+    # the first run is the venue's head, whatever it is
+    end = _run_end(toks, spans, start, line_end)
+    if end - start < 2:
+        return None
+    _classify(toks, spans, start, end, part_spans)
+    pos = end
+    while pos < line_end and text[pos] == " ":
+        nxt = pos + 1
+        if nxt >= line_end:
+            break
+        last_kind = part_spans[-1][0] if part_spans else None
+        seg_end = None
+        bracket = _BRACKET.match(text, nxt)
+        number = _NUMBER_RUN.match(text, nxt)
+        if bracket:
+            if any(p in bracket.group("inner") for p, _ in t["platforms"]):
+                break  # an online platform: the next venue
+            seg_end = bracket.end()
+            part_spans.append(("landmark", nxt, seg_end))
+        elif number and last_kind in ("room", "building", "floor", "number") and text[number.end() : number.end() + 1] in (" ", "\n", ""):
+            seg_end = number.end()
+            part_spans.append(("number", nxt, seg_end))
+        elif last_kind in ("room", "building") and (latin := _LATIN_WORDS.match(text, nxt)) and not _platform(latin.group()):
+            seg_end = latin.end()  # ห้อง PMOC
+            part_spans.append(("number", nxt, seg_end))
+        elif text.startswith("และ", nxt) and (spans.starting_at(spans.places, nxt + 3) or t["buildings"].at(text, nxt + 3)):
+            seg_end = _run_end(toks, spans, nxt + 3, line_end)
+            _classify(toks, spans, nxt + 3, seg_end, part_spans)
+        elif t["locatives"].at(text, nxt) or _is_part(toks, spans, nxt):
+            seg_end = _run_end(toks, spans, nxt, line_end)
+            _classify(toks, spans, nxt, seg_end, part_spans)
+        elif last_kind == "hotel" and (THAI_LETTER.match(text[nxt]) or text[nxt].isupper()):
+            stop = t["stops"].at(text, nxt)
+            if spans.starting_at(spans.people, nxt) or (stop and toks.is_end(nxt + len(stop))):
+                break
+            seg_end = run_end(text, nxt)  # a hotel's name goes on: โรงแรมแกรนด์ ริชมอนด์ สไตลิช คอนเวนชั่น
+            part_spans.append(("hotel", nxt, seg_end))
+        if seg_end is None or seg_end <= nxt:
+            break
+        pos = seg_end
+    end = pos
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    venue = {"span": [start, end], "online": False}
+    _fill_parts(text, part_spans, venue)
+    return venue
+
+
+def _is_part(toks: Tokens, spans: _Spans, pos: int) -> bool:
+    t = _tools()
+    text = toks.text
+    if t["titles"].at(text, pos) and spans.starting_at(spans.people, pos):
+        return False
+    return bool(
+        t["rooms"].at(text, pos) or t["floors"].at(text, pos) or t["buildings"].at(text, pos)
+        or spans.starting_at(spans.orgs, pos) or spans.starting_at(spans.places, pos)
+    )
+
+
+def _run_end(toks: Tokens, spans: _Spans, start: int, line_end: int) -> int:
+    """End of one part of a venue: the run of letters from ``start`` (a body or place
+    found there runs to its own end), up to a verb, a clause word or a person."""
+    t = _tools()
+    text = toks.text
+    for found in (spans.orgs, spans.places):
+        end = spans.starting_at(found, start)
+        if end:
+            return min(end, line_end)
+    pos = start
+    while pos < line_end and (THAI_LETTER.match(text[pos]) or text[pos] in ".ฯ"):
+        if pos > start and toks.is_start(pos):
+            if spans.starting_at(spans.people, pos) or spans.starting_at(spans.dates, pos):
+                break
+            stop = t["stops"].at(text, pos)
+            if stop == "และ" and t["rooms"].at(text, start):
+                stop = None  # a room named after a body: ห้องกองบัญชาการป้องกันและบรรเทาสาธารณภัย
+            if stop and (toks.is_end(pos + len(stop)) or stop in ("และ", "โดย", "เพื่อ", "อีก", "ซึ่ง")):
+                break
+        pos = toks.next_start(pos) if toks.is_start(pos) or pos == start else pos + 1
+    return min(pos, line_end)
+
+
+def _classify(toks: Tokens, spans: _Spans, start: int, end: int, part_spans: list) -> None:
+    t = _tools()
+    text = toks.text
+    if t["rooms"].at(text, start):
+        # a room's name ends at a locative (ห้องประชุมสำนักงานชั่วคราวบริเวณ...)
+        cut = next((p for p in range(start + 4, end) if toks.is_start(p) and t["locatives"].at(text, p)), end)
+        part_spans.append(("room", start, cut))
+        if cut < end:
+            part_spans.append(("place", cut, end))
+    elif t["floors"].at(text, start):
+        part_spans.append(("floor", start, end))
+    elif text.startswith("โรงแรม", start):
+        part_spans.append(("hotel", start, end))
+    elif t["buildings"].at(text, start) and not spans.starting_at(spans.places, start):
+        part_spans.append(("building", start, end))
+    elif spans.starting_at(spans.orgs, start):
+        part_spans.append(("body", start, end))
+    else:
+        part_spans.append(("place", start, end))
+
+
+def _fill_parts(text: str, part_spans: list[tuple[str, int, int]], venue: dict) -> None:
+    """room, floor, building, place from the parts found, in the order written."""
+    room = floor = building = None
+    places = []
+    i = 0
+    while i < len(part_spans):
+        kind, s, e = part_spans[i]
+        # a number after a room or building belongs to it (ห้องประชุม 301, ตึกบัญชาการ 1)
+        while i + 1 < len(part_spans) and part_spans[i + 1][0] == "number" and kind != "floor":
+            e = part_spans[i + 1][2]
+            i += 1
+        if kind == "hotel":
+            while i + 1 < len(part_spans) and part_spans[i + 1][0] == "hotel":
+                e = part_spans[i + 1][2]
+                i += 1
+        piece = text[s:e]
+        if kind == "room" and room is None:
+            room = piece
+        elif kind == "floor" and floor is None:
+            m = re.search(r"[\d๐-๙]+", text[s : (part_spans[i + 1][2] if i + 1 < len(part_spans) and part_spans[i + 1][0] == "number" else e)])
+            if m is None and i + 1 < len(part_spans) and part_spans[i + 1][0] == "number":
+                m = re.search(r"[\d๐-๙]+", text[part_spans[i + 1][1] : part_spans[i + 1][2]])
+                i += 1
+            floor = fold_digits(m.group()) if m else piece.replace("ชั้น", "").strip() or None
+        elif kind in ("building", "hotel", "body") and building is None and (kind != "body" or room or floor):
+            building = piece
+        elif kind in ("place", "building", "body"):
+            places.append(piece)
+        i += 1
+    venue["room"] = room
+    venue["floor"] = floor
+    venue["building"] = building
+    venue["place"] = " ".join(places) or None
+
+
+def _online(text: str, start: int, phrase: str) -> dict | None:
+    """ผ่านระบบการประชุมทางไกล (Video Conference), ผ่านสื่ออิเล็กทรอนิกส์ (Cisco Webex)."""
+    t = _tools()
+    end = run_end(text, start)
+    # cut a clause glued after the phrase (ผ่านระบบออนไลน์ติดตาม...)
+    end = min(end, start + max(len(phrase), _glued_end(text, start, end)))
+    platform = None
+    bracket = _BRACKET.match(text, end + 1) if text[end : end + 1] == " " else _BRACKET.match(text, end)
+    latin = _LATIN_WORDS.match(text, end + 1) if text[end : end + 1] == " " else None
+    if bracket and (p := _platform(bracket.group("inner"))):
+        platform, end = p, bracket.end()
+    elif latin and (p := _platform(latin.group())):
+        platform, end = p, latin.end()
+    elif (p := _platform(text[start:end])):
+        platform = p
+    if phrase == "ผ่านระบบ" and platform is None and "ออนไลน์" not in text[start:end]:
+        return None  # ผ่านระบบ e-Budgeting is not a meeting
+    line_start = text.rfind("\n", 0, start) + 1
+    if not (_MEETING_NEAR.search(text, start, end) or _MEETING_NEAR.search(text, max(line_start, start - 200), start)):
+        return None  # online, but not where a meeting took place
+    return {"span": [start, end], "online": True, "platform": platform, "room": None, "floor": None,
+            "building": None, "place": None}
+
+
+def _glued_end(text: str, start: int, end: int) -> int:
+    stops = _tools()["stops"]
+    for pos in range(start + 4, end):
+        if stops.at(text, pos) in ("เพื่อ", "ติดตาม", "โดย", "และ", "ซึ่ง", "ร่วม", "ของ"):
+            return pos - start
+    return end - start
+
+
+def _platform(words: str) -> str | None:
+    for written, name in _tools()["platforms"]:
+        if written in words:
+            return name
+    return None

@@ -1,0 +1,94 @@
+"""Venues, resolutions, events and the title."""
+
+import pytest
+
+from pipeline import analyze, analyze_file
+
+from .conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def samples():
+    return {p.name: analyze_file(p) for p in SAMPLES.iterdir()}
+
+
+def by_id(doc):
+    return {x["id"]: x for k in ("dates", "times", "venues", "people", "resolutions", "events") for x in doc[k]}
+
+
+def test_seed_venue_online_call_resolution_and_meeting(seed_doc):
+    hall, webex = seed_doc["venues"]
+    assert (hall["room"], hall["floor"], hall["building"]) == ("ห้องนพรัตน์", "5", "ศาลาว่าการกรุงเทพมหานคร")
+    assert hall["text"] == "ห้องนพรัตน์ ชั้น 5 ศาลาว่าการกรุงเทพมหานคร (เสาชิงช้า)"
+    assert webex["online"] and webex["platform"] == "Cisco Webex"
+    [res] = seed_doc["resolutions"]
+    assert "".join(res["text"].split()) == "".join(
+        'เห็นควรเสนอพื้นที่ "โครงการคลองผดุงกรุงเกษม" เพื่อพิจารณาคัดเลือกเข้าสู่โครงการความร่วมมือ Smart Change '
+        "ระหว่างกรุงเทพมหานครและกรุงเบอร์ลิน".split())
+    assert res["kind"] == "propose"
+    meeting, call = seed_doc["events"]
+    ids = by_id(seed_doc)
+    assert meeting["number"] == "1/2565" and ids[meeting["chair_id"]]["name"] == "สุพรพล หนูครองสิน"
+    assert meeting["venue_ids"] == [hall["id"]] and ids[meeting["date_id"]]["date"] == "2022-01-20"
+    assert res["id"] in meeting["resolution_ids"]
+    # the Webex call is the venue of the earlier, informal meeting the release reports on
+    assert call["venue_ids"] == [webex["id"]] and ids[call["date_id"]]["date"] == "2022-12-23"
+
+
+@pytest.mark.parametrize(
+    "sample, text, room, floor, building",
+    [
+        ("moph-dengue-thai-digits.txt", None, "ห้องประชุมชัยนาทนเรนทร", "2", "อาคาร ๑"),  # ชั้น ๒
+        ("rayong-flood-command.txt", None, "ห้องประชุมพลาญชัย", "4", "ศาลากลางจังหวัดระยอง"),  # outside Bangkok
+        ("justice-online-meeting.txt", None, "ห้องประชุม 10-01", "10", "อาคารกระทรวงยุติธรรม"),  # numbered room
+        ("cabinet-songkran-utf8-bom.txt", "ตึกสันติไมตรี ทำเนียบรัฐบาล", None, None, "ตึกสันติไมตรี"),
+        ("chiangmai-culture-festival.html", None, "ห้องประชุมสุริยา", "3", "โรงแรมเชียงใหม่ริเวอร์ไซด์"),  # a hotel
+    ],
+)
+def test_venue_forms(samples, sample, text, room, floor, building):
+    venue = next(v for v in samples[sample]["venues"] if not v["online"])
+    assert (venue["room"], venue["floor"], venue["building"]) == (room, floor, building)
+    if text:
+        assert venue["text"] == text
+
+
+def test_online_meetings(samples):
+    justice = [v for v in samples["justice-online-meeting.txt"]["venues"] if v["online"]]
+    assert [(v["text"], v["platform"]) for v in justice] == [
+        ("ผ่านระบบการประชุมทางไกล (Video Conference)", "Video Conference")]
+    chiangmai = [v for v in samples["chiangmai-culture-festival.html"]["venues"] if v["online"]]
+    assert chiangmai[0]["platform"] == "Zoom"
+
+
+def test_a_place_introduced_by_ti_in_an_event_sentence():
+    doc = analyze("วันศุกร์ที่ 25 เมษายน 2568\nกีฬาอาเซียนพาราเกมส์ ครั้งที่ 13 จะจัดขึ้นระหว่างวันที่ 20–26 มกราคม 2569 ที่จังหวัดนครราชสีมา\n")
+    assert [v["text"] for v in doc["venues"]] == ["จังหวัดนครราชสีมา"]
+
+
+def test_numbered_list_of_resolutions(samples):
+    moph = samples["moph-dengue-thai-digits.txt"]
+    assert [(r["kind"], r["text"]) for r in moph["resolutions"]] == [
+        ("approve", "เห็นชอบแผนปฏิบัติการป้องกันและควบคุมโรคไข้เลือดออก ประจำปีงบประมาณ พ.ศ. ๒๕๖๕"),
+        ("assign", "มอบหมายให้กรมควบคุมโรคจัดทำแนวทางการสื่อสารความเสี่ยงให้แล้วเสร็จภายในวันที่ ๓๑ มีนาคม ๒๕๖๕"),
+        ("acknowledge", "รับทราบรายงานสถานการณ์โรคไข้เลือดออก ณ วันที่ ๑๕ กุมภาพันธ์ ๒๕๖๕"),
+    ]
+    rayong = samples["rayong-flood-command.txt"]  # inline (1) (2) (3) after "ที่ประชุมมีมติ"
+    texts = [r["text"] for r in rayong["resolutions"]]
+    assert "อนุมัติงบประมาณทดรองราชการ 5 ล้านบาท เพื่อช่วยเหลือผู้ประสบภัยเบื้องต้น" in texts
+    assert not any("(2)" in t for t in texts)
+
+
+def test_cabinet_decisions_name_the_cabinet(samples):
+    cabinet = samples["cabinet-songkran-utf8-bom.txt"]
+    assert {r["body"] for r in cabinet["resolutions"]} == {"คณะรัฐมนตรี"}
+    assert "appoint" in {r["kind"] for r in cabinet["resolutions"]}
+
+
+def test_decisions_for_someone_else_are_not_resolutions():
+    doc = analyze("วันพุธที่ 24 มกราคม 2567\nมอบหมายให้ฝ่ายเลขานุการฯ นำเสนอต่อคณะรัฐมนตรีพิจารณาอนุมัติ ก่อนแจ้งเวียนจังหวัด\n")
+    assert doc["resolutions"] == []
+
+
+def test_title_is_the_headline(samples, seed_doc):
+    assert seed_doc["title"]["text"].startswith("การประชุมพิจารณากรอบความร่วมมือโครงการ Smart Change")
+    assert samples["chiangmai-culture-festival.html"]["title"]["text"] == "เชียงใหม่เตรียมจัดงานมหกรรมวัฒนธรรมล้านนา 11-15 ก.ค. นี้"
