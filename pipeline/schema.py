@@ -20,8 +20,22 @@ def schema() -> dict:
 
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
+    """A validator of the schema with its ``$defs`` written in place (the same schema;
+    following ``$ref`` costs jsonschema about a tenth of the time of a validation)."""
     Draft202012Validator.check_schema(schema())
-    return Draft202012Validator(schema())
+    return Draft202012Validator(_inline(schema(), schema().get("$defs", {})))
+
+
+def _inline(node, defs: dict):
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            target = _inline(defs[ref.rsplit("/", 1)[1]], defs)
+            return {**target, **{k: _inline(v, defs) for k, v in node.items() if k != "$ref"}}
+        return {k: _inline(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline(v, defs) for v in node]
+    return node
 
 
 def validate(document: dict) -> None:
