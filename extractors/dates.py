@@ -40,6 +40,7 @@ from pipeline.normalize import fold_digits
 from pipeline.registry import stage
 
 from .lexicon import calendar
+from .phrases import trie_pattern
 from .thai_calendar import NoSuchDate, be_to_ce, ce_to_be, fiscal_year, make_date, rs_to_ce, shift_days, shift_years
 
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
@@ -48,6 +49,7 @@ _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
 @dataclass
 class Grammar:
     mention: re.Pattern
+    anchor: re.Pattern
     relative: re.Pattern
     fiscal: re.Pattern
     connector: re.Pattern
@@ -105,6 +107,11 @@ def grammar() -> Grammar:
         rf"(?:เดือน)?(?:(?P<mm0>{month_alone})[ ]*[-–—][ ]*)?(?P<mm>{month_alone})[ ]*{year.format(e='mera', y='my')}"
     )
     mention = re.compile(f"{day_form}|{numeric_form}|{iso_form}|{month_year_form}")
+    # every date holds a month name or digits joined by / or -: scanning for those first
+    # is much faster than trying the whole grammar at every character
+    anchor = re.compile(
+        f"(?:{trie_pattern(list(month_number))})|\\d/\\d|\\d{{4}}-\\d"
+    )
 
     relative = re.compile(rf"(?P<rel>{_alt(cal['relative_days'])})(?P<paren>[ ]*\([ ]*)?")
     fiscal = re.compile(
@@ -115,6 +122,7 @@ def grammar() -> Grammar:
     told = cal["told_as"]
     return Grammar(
         mention=mention,
+        anchor=anchor,
         relative=relative,
         fiscal=fiscal,
         connector=connector,
@@ -152,9 +160,24 @@ class Mention:
     relative: str | None = None
 
 
+def _matches(folded: str, g: Grammar):
+    """The grammar's matches, tried only near an anchor (a month name, d/d, dddd-d)."""
+    last_end = 0
+    for a in g.anchor.finditer(folded):
+        if a.start() < last_end:
+            continue
+        m = g.mention.search(folded, max(last_end, a.start() - 40), a.end() + 60)
+        while m is not None and m.end() <= a.start():
+            m = g.mention.search(folded, m.end(), a.end() + 60)
+        if m is None or m.start() > a.end():
+            continue
+        last_end = m.end()
+        yield m
+
+
 def find_mentions(folded: str, g: Grammar) -> list[Mention]:
     out = []
-    for m in g.mention.finditer(folded):
+    for m in _matches(folded, g):
         if m.group("m"):
             mention = Mention(m.start(), m.end(), int(m.group("d")), g.month_number[m.group("m")])
             if m.group("d2"):

@@ -23,7 +23,7 @@ from pipeline.document import add_item, items, state
 from pipeline.layout import excluded
 from pipeline.registry import stage
 
-from .phrases import THAI_LETTER, run_end
+from .phrases import Intervals, run_end
 
 _MEETING = re.compile(r"(?<!ที่)(?<!ห้อง)(?<!เข้าร่วม)(?<!ร่วม)(?:การ)?ประชุม(?![ฯ ]|ครั้ง|ทางไกล|ออนไลน์)")
 _NUMBER = re.compile(r"[ ]?ครั้งที่[ ]?(?P<num>[\d๐-๙]+(?:[ ]?/[ ]?[\d๐-๙]{2,4})?)")
@@ -102,9 +102,10 @@ def _find(doc: Doc, text: str) -> list[Event]:
         if len(name) < 3 and not number:
             continue
         found.append(Event("meeting", m.start(), end, name or None, number, [(m.start(), end)]))
+    meetings = Intervals((e.start, e.end) for e in found)
     for kind, pattern in _OTHER_KINDS:
         for m in pattern.finditer(text):
-            if excluded(doc, m.start()) or any(e.start <= m.start() < e.end for e in found):
+            if excluded(doc, m.start()) or meetings.covering(m.start()):
                 continue
             run = text[m.start() : run_end(text, m.start())]
             cut = _NAME_CUT.search(run, m.end() - m.start())

@@ -187,17 +187,15 @@ def segmentation_words() -> frozenset[str]:
 def segmentation_splits() -> frozenset[str]:
     """Dictionary words the tokenizer must not keep whole: a post glued to the head of
     the body it serves (ปลัดกระทรวง, ผู้อำนวยการกอง), so that the body's name starts a word."""
+    import re
+
     from pythainlp.corpus import thai_words
 
-    posts = sorted((w for w in position_words() if "." not in w), key=len, reverse=True)
-    heads = tuple(h for h, _ in org_heads())
-    out = set()
-    for word in set(thai_words()) | set(position_words()):
-        for post in posts:
-            if len(post) < len(word) and word.startswith(post) and word[len(post):].startswith(heads):
-                out.add(word)
-                break
-    return frozenset(out)
+    from .phrases import trie_pattern
+
+    posts = [w for w in position_words() if "." not in w]
+    glued = re.compile(f"(?:{trie_pattern(posts)})(?:{trie_pattern(h for h, _ in org_heads())})")
+    return frozenset(w for w in set(thai_words()) | set(posts) if glued.match(w))
 
 
 @lru_cache(maxsize=1)

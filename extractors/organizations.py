@@ -35,7 +35,7 @@ from .lexicon import (
     places,
     position_words,
 )
-from .phrases import ABBREVIATION, LATIN_ACRONYM, THAI_LETTER, Gazetteer, Prefixes, Tokens, boundaries, run_end
+from .phrases import ABBREVIATION, THAI_LETTER, Gazetteer, Intervals, Prefixes, Tokens, boundaries, run_end
 
 GENERIC = re.compile(
     r"^(?:ต่าง ?ๆ|ต่างๆ|ดังกล่าว|นี้|นั้น|ที่เกี่ยวข้อง|ทั้งหมด|ทั้ง|ในสังกัด|สังกัด|ชั่วคราว|ใหม่|เดิม|แห่งนี้|ทุกแห่ง|ข้างต้น|ฯ)*$"
@@ -333,9 +333,8 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
     # 2. a head noun and the words that belong to it
     headed: list[Mention] = []
     person_runs = _person_name_runs(toks)
-    for start in toks.starts:
-        head = t["heads"].at(text, start)
-        if not head or excluded(doc, start) or t["not_heads"].at(text, start) or start in person_runs:
+    for start, head in t["heads"].starts(text):
+        if not toks.is_start(start) or excluded(doc, start) or t["not_heads"].at(text, start) or start in person_runs:
             continue
         after = start + len(head)
         if text.startswith(NOT_NAME_START, after):
@@ -364,8 +363,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
                 continue  # inside a longer name
             continue  # a known name wins over a longer guess from the same head
         found.append(m)
-    taken = [(m.start, m.end) for m in found]
-    _abbreviations_in_brackets(doc, toks, found, taken)
+    _abbreviations_in_brackets(doc, toks, found, Intervals((m.start, m.end) for m in found))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -405,7 +403,7 @@ def _person_name_runs(toks: Tokens) -> set[int]:
     return inside
 
 
-def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], taken: list[tuple[int, int]]) -> None:
+def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], taken: Intervals) -> None:
     """``NAME (ABBR)`` and ``NAME หรือ ABBR``: ABBR is the body's abbreviation; its other
     mentions in the text are mentions of the body."""
     text = toks.text
@@ -428,9 +426,9 @@ def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], tak
         mention = Mention(alias_start, alias_start + len(alias), m.name, m.kind, known=m.known, abbreviation=alias,
                           parent=m.parent)
         new_forms[alias] = mention
-        if all(not (s < mention.end and mention.start < e) for s, e in taken):
+        if not taken.overlaps(mention.start, mention.end):
             found.append(mention)
-            taken.append((mention.start, mention.end))
+            taken.add(mention.start, mention.end)
     if not new_forms:
         return
     pattern = re.compile("|".join(re.escape(f) for f in sorted(new_forms, key=len, reverse=True)))
@@ -440,7 +438,7 @@ def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], tak
             continue
         if (s > 0 and text[s - 1].isalpha() and m.group()[0].isascii()) or (e < len(text) and text[e].isalnum() and text[e].isascii()):
             continue
-        if any(a < e and s < b for a, b in taken) or excluded(doc, s):
+        if taken.overlaps(s, e) or excluded(doc, s):
             continue
         base = new_forms[m.group()]
         suffix = next((x for x in _tools()["suffixes"] if text.startswith(" " + x, e)), None)
@@ -449,7 +447,7 @@ def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], tak
             found.append(Mention(s, e, text[s:e], base.kind, abbreviation=text[s:e], parent=base.name))
         else:
             found.append(Mention(s, e, base.name, base.kind, known=base.known, abbreviation=m.group(), parent=base.parent))
-        taken.append((s, e))
+        taken.add(s, e)
 
 
 def group(mentions: list[Mention], text: str) -> list[Entity]:

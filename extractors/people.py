@@ -33,7 +33,7 @@ from pipeline.layout import excluded
 from pipeline.registry import stage
 
 from .lexicon import honorifics, ministries, org_heads, person_names, position_words
-from .phrases import THAI_LETTER, Prefixes, Tokens, boundaries, run_end
+from .phrases import THAI_LETTER, Prefixes, SortedSpans, Tokens, boundaries, run_end
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")
@@ -97,6 +97,7 @@ def _tools():
     short_ministry = {m.short: m.name for m in ministries()}
     return {
         "title_re": title_re,
+        "title_at": Prefixes(titles),
         "titles": titles,
         "given": given_names,
         "family": family_names,
@@ -138,23 +139,18 @@ def find_titles(toks: Tokens) -> list[Title]:
 
 
 def _first_title(text: str) -> str:
-    t = _tools()
-    for f in sorted(t["titles"], key=len, reverse=True):
-        if text.startswith(f):
-            return f
-    return text
+    return _tools()["title_at"].at(text, 0) or text
 
 
 def _split_titles(text: str) -> list[str]:
     t = _tools()
     parts = []
     pos = 0
-    forms = sorted(t["titles"], key=len, reverse=True)
     while pos < len(text):
         if text[pos] == " ":
             pos += 1
             continue
-        f = next((f for f in forms if text.startswith(f, pos)), None)
+        f = t["title_at"].at(text, pos)
         if f is None:
             if text.startswith("หญิง", pos):
                 parts[-1] += "หญิง"
@@ -469,13 +465,13 @@ def _link_positions(doc: Doc, toks: Tokens, people: list[Person]) -> None:
             post = text[p.position[0] : p.position[1]]
             if len(post) >= 8:
                 by_post.setdefault(post, []).append(p)
-    taken = [(m.start, (m.position or (m.start, m.end))[1]) for p in people for m in p.mentions]
+    taken = SortedSpans((m.start, (m.position or (m.start, m.end))[1]) for p in people for m in p.mentions)
     for post, holders in by_post.items():
         if len(holders) != 1:
             continue
         for m in re.finditer(re.escape(post), text):
             s, e = m.span()
-            if any(a <= s < b for a, b in taken) or excluded(doc, s):
+            if taken.overlaps(s, s + 1) or excluded(doc, s):
                 continue
             if s > 0 and THAI_LETTER.match(text[s - 1]) and not toks.is_start(s):
                 continue

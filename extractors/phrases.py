@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
@@ -26,7 +26,6 @@ from .lexicon import _data_text
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 # a Thai dotted abbreviation: พม., ก.น.บ., ศอ.บต., สป.มท., รมว.คมนาคม is not one
 ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,4}\.){1,4}")
-LATIN_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9&]{1,7}(?![A-Za-z])")
 
 
 @lru_cache(maxsize=1)
@@ -88,15 +87,15 @@ class Tokens:
     text: str
     starts: list[int]
     words: list[str]
+    start_set: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, doc: Doc) -> "Tokens":
         st = state(doc)
-        return cls(st["text"], st["token_starts"], st["words"])
+        return cls(st["text"], st["token_starts"], st["words"], frozenset(st["token_starts"]))
 
     def is_start(self, pos: int) -> bool:
-        i = bisect_left(self.starts, pos)
-        return i < len(self.starts) and self.starts[i] == pos
+        return pos in self.start_set
 
     def is_end(self, pos: int) -> bool:
         return pos == len(self.text) or self.is_start(pos)
@@ -140,6 +139,64 @@ class Gazetteer:
                     end_of_last = end
                     break
         return out
+
+
+class Intervals:
+    """A set of ``[start, end)`` spans that do not overlap one another, sorted, with
+    logarithmic look-ups (documents of one enormous line have thousands of them)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+
+    def covering(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, pos) - 1
+        return (self.starts[i], self.ends[i]) if i >= 0 and self.starts[i] <= pos < self.ends[i] else None
+
+    def contains(self, start: int, end: int) -> bool:
+        """Does one span hold all of [start, end)?"""
+        span = self.covering(start)
+        return span is not None and end <= span[1]
+
+
+class SortedSpans:
+    """Spans that may overlap (a person's mention inside a body's): which one holds a
+    position or a stretch, by binary search over their starts and the largest end so far."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        pairs = sorted((s, e) for s, e, *_ in spans)
+        self.starts = [s for s, _ in pairs]
+        self.ends = [e for _, e in pairs]
+        self.max_end: list[int] = []
+        best = -1
+        for e in self.ends:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1  # spans starting before end
+        return i >= 0 and self.max_end[i] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        while i >= 0 and self.max_end[i] >= end:
+            if self.ends[i] >= end:
+                return True
+            i -= 1
+        return False
 
 
 _RUN = re.compile(r"\S*")

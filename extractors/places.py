@@ -13,6 +13,7 @@ after พื้นที่/ณ/ใน, or in a list of places.  Names inside an
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,7 +24,7 @@ from pipeline.layout import excluded
 from pipeline.registry import stage
 
 from .lexicon import bma_districts, not_place_words, place_heads, places
-from .phrases import THAI_LETTER, Gazetteer, Prefixes, Tokens, boundaries, run_end
+from .phrases import THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
 
 # bare country names that are mostly adjectives in Thai news (ผู้แทนการค้าไทย)
 NOT_BARE = {"ไทย"}
@@ -99,29 +100,33 @@ def extract_places(doc: Doc) -> None:
     st = state(doc)
     toks = Tokens.of(doc)
     text = toks.text
-    in_org = _inside_spans(st.get("org_mentions") or [])
-    in_date = _overlapping_spans([d["span"] for d in st["items"].get("dates", [])])
+    orgs = SortedSpans(st.get("org_mentions") or [])
+    dates = SortedSpans(d["span"] for d in st["items"].get("dates", []))
+    taken = Intervals()
     t = _tools()
     found: list[Mention] = []
 
     def free(s: int, e: int) -> bool:
-        return (not in_org(s, e) and not in_date(s, e) and not excluded(doc, s)
-                and all(not (m.start < e and s < m.end) for m in found))
+        return not orgs.contains(s, e) and not dates.overlaps(s, e) and not excluded(doc, s) and not taken.overlaps(s, e)
+
+    def keep(m: Mention) -> None:
+        found.append(m)
+        taken.add(m.start, m.end)
 
     # known names and head words with the name after them; the longer wins
     # (กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1 over ภาคตะวันออกเฉียงเหนือ)
     candidates = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["full"].find(toks)]
-    for start in toks.starts:
-        head = t["heads"].at(text, start)
-        if head:
+    for start, head in t["heads"].starts(text):
+        if toks.is_start(start):
             m = _headed(toks, start, head)
             if m:
                 candidates.append(m)
     for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
         if free(m.start, m.end):
-            found.append(m)
+            keep(m)
     bare = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["bare"].find(toks) if free(s, e)]
-    found.extend(_bare_used_as_places(text, bare, found))
+    for m in _bare_used_as_places(text, bare, found):
+        keep(m)
     found.sort(key=lambda m: m.start)
 
     entities: dict[str, Entity] = {}
@@ -202,14 +207,18 @@ def _bare_used_as_places(text: str, bare: list[Mention], found: list[Mention]) -
             accepted.append(m)
             pending.remove(m)
     anchors = sorted(found + accepted, key=lambda m: m.start)
+    anchor_starts = [a.start for a in anchors]
     changed = True
     while changed and pending:
         changed = False
         for m in list(pending):
-            if any(_adjacent(text, a, m) for a in anchors):
+            i = bisect_right(anchor_starts, m.start)
+            neighbours = anchors[max(0, i - 1) : i + 1]
+            if any(_adjacent(text, a, m) for a in neighbours):
                 accepted.append(m)
-                anchors.append(m)
                 pending.remove(m)
+                anchors.insert(i, m)
+                anchor_starts.insert(i, m.start)
                 changed = True
     # a run of three or more bare names is a list of places ("หนองบัวลำภู บึงกาฬ เลย ...")
     pending.sort(key=lambda m: m.start)
@@ -229,16 +238,3 @@ def _adjacent(text: str, a: Mention, b: Mention) -> bool:
     return bool(_LIST_GAP.match(text[first.end : second.start])) if second.start >= first.end else False
 
 
-def _overlapping_spans(spans: list[list]):
-    def overlaps(s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b, *_ in spans)
-
-    return overlaps
-
-
-def _inside_spans(spans: list[list]):
-    """A test for 'does [s, e) lie inside one of these spans'."""
-    def inside(s: int, e: int) -> bool:
-        return any(a <= s and e <= b for a, b, *_ in spans)
-
-    return inside

@@ -145,8 +145,8 @@ def _more_in_sentence(text: str, pos: int) -> list[Decision]:
     """Strong decision verbs after a space in the rest of a sentence about the meeting
     (โดยที่ประชุมได้พิจารณาคำขอ ... ๕๖ ราย อนุมัติให้ความช่วยเหลือ...)."""
     t = _tools()
-    line_end = text.find("\n", pos)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = text.find("\n", pos, pos + 600)
+    line_end = min(len(text), pos + 600) if line_end < 0 else line_end  # a sentence, not a whole page
     out = []
     for m in re.finditer(r" (?=\S)", text[pos:line_end]):
         at = pos + m.end()

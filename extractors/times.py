@@ -16,6 +16,8 @@ from pipeline.document import add_item, items, state
 from pipeline.layout import excluded
 from pipeline.registry import stage
 
+from .phrases import Intervals
+
 _HM = r"(?P<{h}>[01]?\d|2[0-3])[.:](?P<{m}>[0-5]\d)"
 _CLOCK = re.compile(
     r"(?<![\d.,:/])"
@@ -41,8 +43,8 @@ def extract_times(doc: Doc) -> None:
     st = state(doc)
     folded = st["folded"]
     found: list[dict] = []
-    taken: list[tuple[int, int]] = []
-    for m in _CLOCK.finditer(folded):
+    taken = Intervals()
+    for m in _clock_matches(folded):
         if excluded(doc, m.start()):
             continue
         # "13.30" alone could be a decimal: a time needs เวลา before it or น./นาฬิกา after it
@@ -52,15 +54,15 @@ def extract_times(doc: Doc) -> None:
         if m.group("h2"):
             item["end"] = f"{int(m.group('h2')):02d}:{m.group('m2')}"
         found.append(item)
-        taken.append((m.start(), m.end()))
-    for m in _HOUR_ONLY.finditer(folded):
-        if excluded(doc, m.start()) or _overlaps(taken, m.start(), m.end()):
+        taken.add(m.start(), m.end())
+    for m in (_HOUR_ONLY.finditer(folded) if "นาฬิกา" in folded else ()):
+        if excluded(doc, m.start()) or taken.overlaps(m.start(), m.end()):
             continue
         found.append({"span": [m.start(), m.end()], "time": f"{int(m.group('h')):02d}:00"})
-        taken.append((m.start(), m.end()))
-    for m in _SPOKEN.finditer(folded):
+        taken.add(m.start(), m.end())
+    for m in (_SPOKEN.finditer(folded) if _SPOKEN_HINT.search(folded) else ()):
         word = m.group()
-        if excluded(doc, m.start()) or _overlaps(taken, m.start(), m.end()):
+        if excluded(doc, m.start()) or taken.overlaps(m.start(), m.end()):
             continue
         if doc.char_span(m.start(), m.end()) is None:
             continue  # inside a longer word (แขวงกะทุ่มราย)
@@ -76,8 +78,20 @@ def extract_times(doc: Doc) -> None:
         add_item(doc, "times", item)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+_ANCHOR = re.compile(r"\d[.:][0-5]\d")
+_SPOKEN_HINT = re.compile("โมง|ทุ่ม|เที่ยง")
+
+
+def _clock_matches(folded: str):
+    """Clock times, tried only near H.MM / H:MM (faster than the full pattern everywhere)."""
+    last_end = 0
+    for a in _ANCHOR.finditer(folded):
+        if a.start() < last_end:
+            continue
+        m = _CLOCK.search(folded, max(last_end, a.start() - 8), a.end() + 30)
+        if m is not None and m.start() <= a.start() < m.end():
+            last_end = m.end()
+            yield m
 
 
 def _attach_dates(doc: Doc, times: list[dict]) -> None:

@@ -26,7 +26,7 @@ from pipeline.normalize import fold_digits
 from pipeline.registry import stage
 
 from .lexicon import _data_text, honorifics
-from .phrases import THAI_LETTER, Prefixes, Tokens, boundaries, run_end
+from .phrases import THAI_LETTER, Intervals, Prefixes, Tokens, boundaries, run_end
 
 _NUMBER_RUN = re.compile(r"[\d๐-๙][\d๐-๙\-/]*|-")
 _BRACKET = re.compile(r"\((?P<inner>[^()\n]{1,60})\)")
@@ -73,12 +73,14 @@ def extract_venues(doc: Doc) -> None:
         if venue:
             found.append(venue)
     seen: dict[str, dict] = {}
-    covered: list[tuple[int, int]] = []
+    covered = Intervals()
     for venue in sorted(found, key=lambda v: (v["span"][0], -v["span"][1])):
         s, e = venue["span"]
-        if any(a <= s < b for a, b in covered):
+        if covered.covering(s):
             continue  # inside a venue already read (ระบบการประชุมทางไกล in ผ่านระบบการประชุมทางไกล)
-        covered.append((s, e))
+        if covered.overlaps(s, e):
+            continue
+        covered.add(s, e)
         seen.setdefault("".join(text[s:e].split()), venue)  # each distinct venue once
     platforms = {k for k, v in seen.items() if v.get("online") and v.get("platform")}
     for key, venue in seen.items():

@@ -105,8 +105,13 @@ def _sentence_starts(sentences: list[tuple[int, int]], words: list[str]) -> list
 
 
 # -- helpers for stages ----------------------------------------------------------------
+_TP_KEY = ("._.", "tp", None, None)  # where spaCy keeps the value of doc._.tp
+
+
 def state(doc: Doc) -> dict:
-    st = doc._.tp
+    """``doc._.tp``, read straight from ``doc.user_data`` (stages read it thousands of
+    times per document; the extension attribute costs a few microseconds each time)."""
+    st = doc.user_data.get(_TP_KEY)
     if st is None:
         raise ValueError("this Doc was not made by the thaipress tokenizer (doc._.tp is empty)")
     return st
