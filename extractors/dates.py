@@ -40,7 +40,7 @@ from pipeline.normalize import fold_digits
 from pipeline.registry import stage
 
 from .lexicon import calendar
-from .phrases import trie_pattern
+from .phrases import lines_of, trie_pattern
 from .thai_calendar import NoSuchDate, be_to_ce, ce_to_be, fiscal_year, make_date, rs_to_ce, shift_days, shift_years
 
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
@@ -450,7 +450,7 @@ def _weekday_suggestion(date: dt.date, weekday: int) -> dt.date | None:
 
 
 def _told_as(folded: str, m: Mention, g: Grammar) -> str:
-    line_start = folded.rfind("\n", 0, m.start) + 1
+    line_start = lines_of(folded).start(m.start)
     before = folded[max(line_start, m.start - 30) : m.start]
     after = folded[m.end : m.end + 20]
     if g.past_before.search(before) or g.past_after.match(after):
@@ -484,17 +484,16 @@ def _relative_only(folded: str, mentions: list[Mention], g: Grammar, doc) -> lis
 def _document_mention(mentions: list[Mention], folded: str) -> Mention | None:
     """The release's own date: a line that is only a date near the top (the dateline),
     else the date ``วันนี้ (...)`` points to."""
-    lines_seen = 0
-    line_end = -1
+    lines = lines_of(folded)
     for m in mentions:
         if m.day is None or m.year is None:
             continue
-        line_start = folded.rfind("\n", 0, m.start) + 1
-        line_end = folded.find("\n", m.end)
-        line_end = len(folded) if line_end < 0 else line_end
-        rest = folded[line_start : m.start] + folded[m.end : line_end]
-        lines_seen = folded.count("\n", 0, line_start)
-        if lines_seen <= 8 and not rest.strip(" .,:-*"):
+        if lines.number(m.start) > 8:
+            continue
+        before, after = lines.start(m.start), lines.end(m.end)
+        if m.start - before + after - m.end > 40:
+            continue  # more than a date's decoration on the line
+        if not (folded[before : m.start] + folded[m.end : after]).strip(" .,:-*"):
             return m
     for m in mentions:
         if m.relative == "วันนี้" and m.day is not None:

@@ -23,7 +23,7 @@ from pipeline.document import add_item, items, state
 from pipeline.layout import excluded
 from pipeline.registry import stage
 
-from .phrases import Intervals, run_end
+from .phrases import Intervals, lines_of, run_end
 
 _MEETING = re.compile(r"(?<!ที่)(?<!ห้อง)(?<!เข้าร่วม)(?<!ร่วม)(?:การ)?ประชุม(?![ฯ ]|ครั้ง|ทางไกล|ออนไลน์)")
 _NUMBER = re.compile(r"[ ]?ครั้งที่[ ]?(?P<num>[\d๐-๙]+(?:[ ]?/[ ]?[\d๐-๙]{2,4})?)")
@@ -142,12 +142,11 @@ def _attach(doc: Doc, text: str, events: list[Event]) -> None:
     st = state(doc)
     mentions = sorted((s, e, ev) for ev in events for s, e in ev.mentions)
     starts = [m[0] for m in mentions]
+    lines = lines_of(text)
 
     def owner(pos: int) -> Event | None:
         """The event mentioned before ``pos`` in its line, else the first of the line."""
-        line_start = text.rfind("\n", 0, pos) + 1
-        line_end = text.find("\n", pos)
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = lines.start(pos), lines.end(pos)
         i = bisect_right(starts, pos) - 1
         if i >= 0 and mentions[i][0] >= line_start:
             return mentions[i][2]
@@ -185,8 +184,7 @@ def _attach(doc: Doc, text: str, events: list[Event]) -> None:
         main.resolution_ids.append(r["id"])  # decisions are the meeting's (ที่ประชุม...)
     for m in _TOPICS.finditer(text):
         ev = main
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = lines.end(m.end())
         stop = re.search(r" ?(?:โดยที่ประชุม|โดย|ทั้งนี้|นอกจากนี้|จึงมีมติ|และที่ประชุม|และมีมติ|มีมติ)", text[m.end() : line_end])
         end = m.end() + stop.start() if stop else line_end
         topics = [t.strip() for t in re.split(r" (?=การ[\u0e01-\u0e4e])", text[m.end() : end]) if len(t.strip()) > 3]

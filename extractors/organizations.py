@@ -303,9 +303,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
     bma = _is_bma_document(text)
     known: list[Mention] = []
 
-    def line_end_of(pos: int) -> int:
-        e = text.find("\n", pos)
-        return len(text) if e < 0 else e
+    line_end_of = toks.lines.end
 
     # 1. known names (a known body goes on across a space, "กระทรวงแรงงาน คนพิการ และกิจการ
     # สังคม", "(องค์การมหาชน)"; glued, only into the place of its provincial office)

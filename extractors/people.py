@@ -33,7 +33,7 @@ from pipeline.layout import excluded
 from pipeline.registry import stage
 
 from .lexicon import honorifics, ministries, org_heads, person_names, position_words
-from .phrases import THAI_LETTER, Prefixes, SortedSpans, Tokens, boundaries, run_end
+from .phrases import THAI_LETTER, Prefixes, SortedSpans, Tokens, boundaries, lines_of, run_end
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")
@@ -165,6 +165,7 @@ def _split_titles(text: str) -> list[str]:
 def find_mentions(doc: Doc, toks: Tokens) -> list[PersonMention]:
     titles = find_titles(toks)
     title_starts = {t.start for t in titles}
+    orgs = _OrgIndex(state(doc).get("org_mentions") or [])
     mentions = []
     for title in titles:
         if excluded(doc, title.start):
@@ -172,7 +173,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[PersonMention]:
         m = _name_after(toks, title)
         if m is None:
             continue
-        m.position = _position_after(doc, toks, m.end, title_starts)
+        m.position = _position_after(toks, m.end, title_starts, orgs)
         _position_before(toks, m)
         mentions.append(m)
     return mentions
@@ -292,7 +293,7 @@ def _post_follows(toks: Tokens, end: int) -> bool:
 
 
 # -- positions ---------------------------------------------------------------------------------
-def _position_after(doc: Doc, toks: Tokens, end: int, title_starts: set[int]) -> tuple[int, int] | None:
+def _position_after(toks: Tokens, end: int, title_starts: set[int], orgs: "_OrgIndex") -> tuple[int, int] | None:
     t = _tools()
     text = toks.text
     pos = end
@@ -303,24 +304,40 @@ def _position_after(doc: Doc, toks: Tokens, end: int, title_starts: set[int]) ->
     word = t["positions"].at(text, pos)
     if not word:
         return None
-    return pos, _position_end(doc, toks, pos, pos + len(word), title_starts)
+    return pos, _position_end(toks, pos, pos + len(word), title_starts, orgs)
 
 
-def _position_end(doc: Doc, toks: Tokens, start: int, end: int, title_starts: set[int]) -> int:
+class _OrgIndex:
+    """The bodies found by the organizations stage, sorted, with their starts for bisection."""
+
+    def __init__(self, mentions: list):
+        self.spans = [(m[0], m[1]) for m in mentions]  # the stage keeps them sorted
+        self.starts = [s for s, _ in self.spans]
+
+    def starts_at(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.starts[i] == pos
+
+    def end_around(self, pos: int) -> int | None:
+        """The end of the body that ``pos`` falls strictly inside, if any."""
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.spans[i][0] < pos < self.spans[i][1]:
+            return self.spans[i][1]
+        return None
+
+
+def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], orgs: _OrgIndex) -> int:
     """A post goes on over glued words and across spaces while what follows is more
     of it: another post (ประธาน ศปช.), a body, the rest of a body's name."""
     t = _tools()
     text = toks.text
-    orgs = state(doc).get("org_mentions") or []
-    org_starts = [o[0] for o in orgs]
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = toks.lines.end(start)
     pos = end
     while pos < line_end:
         # a body that begins inside the post runs to its own end
-        i = bisect_right(org_starts, pos) - 1
-        if i >= 0 and orgs[i][0] < pos < orgs[i][1]:
-            pos = orgs[i][1]
+        inside = orgs.end_around(pos)
+        if inside is not None:
+            pos = inside
             continue
         ch = text[pos]
         if ch == " ":
@@ -334,8 +351,7 @@ def _position_end(doc: Doc, toks: Tokens, start: int, end: int, title_starts: se
                     pos = nxt + 3
                     continue
                 break
-            j = bisect_right(org_starts, nxt) - 1
-            if (j >= 0 and orgs[j][0] == nxt) or (t["positions"].at(text, nxt) and not t["stop_position"].at(text, nxt)):
+            if orgs.starts_at(nxt) or (t["positions"].at(text, nxt) and not t["stop_position"].at(text, nxt)):
                 pos = nxt
                 continue
             break
@@ -373,8 +389,7 @@ def _position_before(toks: Tokens, m: PersonMention) -> None:
     if text[end - 1 : end] == " ":
         end -= 1
     start = text.rfind(" ", 0, end) + 1
-    line_start = text.rfind("\n", 0, end) + 1
-    start = max(start, line_start)
+    start = max(start, toks.lines.start(end))
     t = _tools()
     # the post may begin further back (ผู้ว่าราชการ... or "รองปลัดกระทรวงยุติธรรม")
     for p in range(start, end):
@@ -490,11 +505,12 @@ _ATTENDING = re.compile(r"(?:โดยมี|พร้อมด้วย|โด�
 
 def _roles(text: str, person: Person) -> list[str]:
     roles: list[str] = []
+    lines = lines_of(text)
     spans = [(m.start, (m.position[1] if (m.position and not m.in_brackets) else m.end)) for m in person.mentions]
     spans += person.extra_mentions
     for start, end in spans:
         after = text[end : end + 40]
-        clause = text[max(text.rfind("\n", 0, start) + 1, start - 30) : start]
+        clause = text[max(lines.start(start), start - 30) : start]
         for role, pattern in _ROLE_AFTER:
             if role in roles or not pattern.match(after):
                 continue
@@ -502,8 +518,7 @@ def _roles(text: str, person: Person) -> list[str]:
                 continue  # "ที่จะมีนายภูมิธรรม ... เป็นประธาน": the chair of a meeting to come
             roles.append(role)
     first = person.mentions[0]
-    line_start = text.rfind("\n", 0, first.start) + 1
-    before = text[line_start : first.start]
+    before = text[lines.start(first.start) : first.start]
     if "chair" not in roles and _ATTENDING.search(before) and "เข้าร่วม" in text[first.start : first.start + 600]:
         roles.append("attendee")
     return roles

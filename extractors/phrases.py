@@ -80,6 +80,34 @@ class Prefixes:
                 yield word[:n]
 
 
+class Lines:
+    """Where each line of a text starts and ends, found by binary search: extractors ask
+    for the line around a match thousands of times, and a scan back or forward to the
+    nearest newline would make a document of one enormous line quadratic."""
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def number(self, pos: int) -> int:
+        """0-based index of the line holding ``pos`` (a newline belongs to its line)."""
+        return bisect_right(self.starts, pos) - 1
+
+    def start(self, pos: int) -> int:
+        return self.starts[self.number(pos)]
+
+    def end(self, pos: int) -> int:
+        """Where the line holding ``pos`` ends: its newline, or the end of the text."""
+        i = self.number(pos) + 1
+        return self.starts[i] - 1 if i < len(self.starts) else self.length
+
+
+@lru_cache(maxsize=4)
+def lines_of(text: str) -> Lines:
+    """The line index of a text, built once per text however many stages ask."""
+    return Lines(text)
+
+
 @dataclass
 class Tokens:
     """Token positions of a document: ``starts[i]`` is where token ``i`` starts."""
@@ -93,6 +121,10 @@ class Tokens:
     def of(cls, doc: Doc) -> "Tokens":
         st = state(doc)
         return cls(st["text"], st["token_starts"], st["words"], frozenset(st["token_starts"]))
+
+    @property
+    def lines(self) -> Lines:
+        return lines_of(self.text)
 
     def is_start(self, pos: int) -> bool:
         return pos in self.start_set

@@ -33,7 +33,7 @@ from pipeline.layout import excluded
 from pipeline.registry import stage
 
 from .lexicon import _data_text
-from .phrases import Prefixes, boundaries, trie_pattern
+from .phrases import Prefixes, boundaries, lines_of, trie_pattern
 
 _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?[\d๐-๙]{1,2}[).](?=\s?\S)")
 _LINE_ITEM = re.compile(r"[ ]*(?:\(?[\d๐-๙]{1,2}[).]|[-•])[ ]*")
@@ -160,9 +160,8 @@ def _decisions_from(text: str, d: Decision, title: list[int] | None) -> list[Dec
     """The decision(s) that start at ``d``: one text, the items of a list it announces,
     or, on a numbered line of its own, the whole line."""
     t = _tools()
-    line_start = text.rfind("\n", 0, d.start) + 1
-    line_end = text.find("\n", d.start)
-    line_end = len(text) if line_end < 0 else line_end
+    lines = lines_of(text)
+    line_start, line_end = lines.start(d.start), lines.end(d.start)
     numbered = _LINE_ITEM.match(text, line_start)
     if numbered and re.match(r"\S*ที่ประชุม|\S*มีมติ", text[numbered.end() : d.start]) and numbered.end() > line_start:
         return [Decision(d.start, line_end, d.verb, d.kind, d.body)]  # "1. ที่ประชุมรับทราบ..."
@@ -219,8 +218,7 @@ def _line_items(text: str, line_end: int, d: Decision) -> list[Decision]:
     out = []
     pos = line_end + 1
     while pos < len(text):
-        e = text.find("\n", pos)
-        e = len(text) if e < 0 else e
+        e = lines_of(text).end(pos)
         m = _LINE_ITEM.match(text, pos)
         if not m or m.end() == pos or m.end() >= e:
             break
@@ -237,10 +235,13 @@ def _line_items(text: str, line_end: int, d: Decision) -> list[Decision]:
     return out
 
 
+MAX_DECISION = 3000  # characters: a long paragraph; a text without line breaks is cut there
+
+
 def _decision_end(text: str, pos: int, line_end: int, *, split: bool = True, in_title: bool = False) -> tuple[int, int | None]:
     """(end of the decision, where the next one starts or None)."""
     t = _tools()
-    end = line_end
+    end = min(line_end, pos + MAX_DECISION)
     for word in t["ends"]:
         at = text.find(word, pos, end)
         if at >= 0:

@@ -40,8 +40,11 @@ def find_title(doc: Doc) -> None:
 
 def _only_dates(line: str, start: int, dates: list[list[int]]) -> bool:
     """A line that holds nothing but dates (the dateline, "22/11/2567")."""
-    rest = line
-    for s, e in sorted(dates, reverse=True):
-        if start <= s and e <= start + len(line):
-            rest = rest[: s - start] + rest[e - start :]
-    return bool(dates) and not rest.strip(" .,:-*")
+    end = start + len(line)
+    pos = start
+    found = False
+    for s, e in sorted(d for d in dates if start <= d[0] and d[1] <= end):
+        if line[pos - start : s - start].strip(" .,:-*"):
+            return False
+        pos, found = max(pos, e), True
+    return found and not line[pos - start :].strip(" .,:-*")

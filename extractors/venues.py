@@ -26,7 +26,7 @@ from pipeline.normalize import fold_digits
 from pipeline.registry import stage
 
 from .lexicon import _data_text, honorifics
-from .phrases import THAI_LETTER, Intervals, Prefixes, Tokens, boundaries, run_end
+from .phrases import THAI_LETTER, Intervals, Prefixes, Tokens, boundaries, lines_of, run_end
 
 _NUMBER_RUN = re.compile(r"[\d๐-๙][\d๐-๙\-/]*|-")
 _BRACKET = re.compile(r"\((?P<inner>[^()\n]{1,60})\)")
@@ -134,8 +134,7 @@ def _introduced(toks: Tokens, spans: _Spans):
 def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:
     t = _tools()
     text = toks.text
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = toks.lines.end(start)
     parts: dict[str, str] = {}
     part_spans: list[tuple[str, int, int]] = []
 
@@ -294,7 +293,7 @@ def _online(text: str, start: int, phrase: str) -> dict | None:
         platform = p
     if phrase == "ผ่านระบบ" and platform is None and "ออนไลน์" not in text[start:end]:
         return None  # ผ่านระบบ e-Budgeting is not a meeting
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = lines_of(text).start(start)
     if not (_MEETING_NEAR.search(text, start, end) or _MEETING_NEAR.search(text, max(line_start, start - 200), start)):
         return None  # online, but not where a meeting took place
     return {"span": [start, end], "online": True, "platform": platform, "room": None, "floor": None,

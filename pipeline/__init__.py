@@ -23,11 +23,13 @@ __version__ = "0.1.0"
 __all__ = ["analyze", "analyze_file", "load", "__version__"]
 
 
-def analyze(text: str, *, path: str | None = None) -> dict:
-    """Analyse one press release given as a string; returns the validated JSON dict."""
+def analyze(text: str, **kwargs) -> dict:
+    """Analyse one press release given as a string; returns the validated JSON dict.
+
+    Keywords: ``path`` (recorded in ``source``), ``max_bytes`` (size limit, 4 MB)."""
     from .orchestrate import analyze as _analyze
 
-    return _analyze(text, path=path)
+    return _analyze(text, **kwargs)
 
 
 def analyze_file(path, **kwargs) -> dict:

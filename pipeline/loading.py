@@ -138,15 +138,20 @@ def load_bytes(
     )
 
 
-def load_text(text: str, *, path: str | None = None) -> Source:
+def load_text(text: str, *, path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Wrap an already decoded string (the library call ``analyze(text)``)."""
     if not isinstance(text, str):
         raise TypeError(f"analyze() takes a str, not {type(text).__name__}; use analyze_file() for files and bytes")
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > max_bytes:
+        raise TooLargeError(
+            f"text is {len(data) / 1e6:.1f} MB in UTF-8; thaipress analyses documents up to {max_bytes / 1e6:.1f} MB",
+            path=path,
+        )
     if not text.strip():
         raise EmptyInputError("text is empty", path=path)
     check_text(text, path=path)
-    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return Source(text=text, encoding="unicode", sha256=sha, path=path, size=len(text))
+    return Source(text=text, encoding="unicode", sha256=hashlib.sha256(data).hexdigest(), path=path, size=len(text))
 
 
 # -- encodings ---------------------------------------------------------------------------

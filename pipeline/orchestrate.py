@@ -36,6 +36,9 @@ def load() -> Language:
     # more than tokenizing it
     nlp.vocab.lex_attr_getters = {}
     nlp.tokenizer = ThaiPressTokenizer(nlp.vocab)
+    # spaCy's length guard protects parser and NER memory, which thaipress does not use;
+    # the size limit that applies is the loader's (bytes, --max-bytes)
+    nlp.max_length = 10**9
     for st in ordered_stages():
         nlp.add_pipe(st.component)
     nlp.add_pipe("thaipress_output")
@@ -62,9 +65,9 @@ def analyze_source(source: Source, *, nlp: Language | None = None) -> dict:
     return result
 
 
-def analyze(text: str, *, path: str | None = None) -> dict:
+def analyze(text: str, *, path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
     """Analyse one press release given as a string; returns the validated JSON dict."""
-    return analyze_source(load_text(text, path=path))
+    return analyze_source(load_text(text, path=path, max_bytes=max_bytes))
 
 
 def analyze_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, display_path: str | None = None) -> dict:
