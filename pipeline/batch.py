@@ -7,7 +7,9 @@ Writes, in OUT_DIR:
 * ``feed.json`` - JSON Feed 1.1, one item per document, structured data under ``_thaipress``;
 * ``report.json`` - files done, skipped as unchanged, failed with the reason; time, throughput;
 * ``.thaipress-state.json`` - content hash and pipeline fingerprint of each output,
-  so that a re-run skips inputs that did not change.
+  so that a re-run skips inputs that did not change; while a run goes on, each finished
+  file is also appended to ``.thaipress-journal.jsonl``, so that a killed run's work
+  is kept (the journal is folded into the state at the end).
 
 Every file is written under a temporary name and renamed, so a killed run leaves no
 half-written file.  One bad input is reported and never stops the batch.
@@ -34,6 +36,7 @@ from .errors import ThaiPressError
 from .loading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 
 STATE_FILE = ".thaipress-state.json"
+JOURNAL_FILE = ".thaipress-journal.jsonl"
 REPORT_FILE = "report.json"
 FEED_FILE = "feed.json"
 JSONL_FILE = "documents.jsonl"
@@ -42,14 +45,21 @@ JSONL_FILE = "documents.jsonl"
 # -- files ---------------------------------------------------------------------------------
 def find_inputs(in_dir: Path) -> list[Path]:
     """Supported files below ``in_dir``, in a stable order (hidden files skipped)."""
-    found = []
+    return scan(in_dir)[0]
+
+
+def scan(in_dir: Path) -> tuple[list[Path], list[Path]]:
+    """(supported files, other files) below ``in_dir``, in a stable order; hidden files
+    and folders are not looked at."""
+    found, other = [], []
     for root, dirs, files in os.walk(in_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+            if name.startswith("."):
                 continue
-            found.append(Path(root) / name)
-    return found
+            supported = Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+            (found if supported else other).append(Path(root) / name)
+    return found, other
 
 
 def output_path(out_dir: Path, rel: Path) -> Path:
@@ -131,6 +141,7 @@ class BatchResult:
     done: list[dict] = field(default_factory=list)
     unchanged: list[dict] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # files of a kind thaipress does not read
     seconds: float = 0.0
     chars: int = 0
 
@@ -140,7 +151,10 @@ class BatchResult:
             "input": str(in_dir),
             "output": str(out_dir),
             "workers": workers,
-            "counts": {"done": len(self.done), "unchanged": len(self.unchanged), "failed": len(self.failed)},
+            "counts": {
+                "done": len(self.done), "unchanged": len(self.unchanged), "failed": len(self.failed),
+                "ignored": len(self.ignored),
+            },
             "seconds": round(self.seconds, 3),
             "throughput": {
                 "documents_per_second": round(len(self.done) / self.seconds, 2) if self.seconds else None,
@@ -149,6 +163,8 @@ class BatchResult:
             "done": sorted(r["path"] for r in self.done),
             "unchanged": sorted(r["path"] for r in self.unchanged),
             "failed": sorted(({"path": r["path"], "code": r["code"], "reason": r["reason"]} for r in self.failed), key=lambda r: r["path"]),
+            "ignored": sorted(self.ignored),
+            "ignored_reason": f"only {', '.join(sorted(SUPPORTED_SUFFIXES))} files are read as press releases",
         }
 
 
@@ -169,11 +185,12 @@ def run_batch(
     _remove_stale_temporaries(out_dir)
     started = time.perf_counter()
 
-    inputs = [p for p in find_inputs(in_dir) if not _inside(p, out_dir)]
+    found, other = scan(in_dir)
+    inputs = [p for p in found if not _inside(p, out_dir)]
     state = {} if force else _read_state(out_dir)
     fp = fingerprint()
     todo: list[tuple[Path, str]] = []
-    result = BatchResult()
+    result = BatchResult(ignored=[p.relative_to(in_dir).as_posix() for p in other if not _inside(p, out_dir)])
     for path in inputs:
         rel = path.relative_to(in_dir).as_posix()
         prev = state.get(rel)
@@ -191,25 +208,27 @@ def run_batch(
     workers = max(1, workers or os.cpu_count() or 1)
     records = _run_local(jobs, workers=workers, quiet=quiet)
 
-    last_saved = time.perf_counter()
-    for rec in records:
-        if rec["status"] == "done":
-            result.done.append(rec)
-            result.chars += rec.get("chars", 0)
-            state[rec["path"]] = {"sha256": rec["sha256"], "fingerprint": fp}
-        else:
-            result.failed.append(rec)
-            state.pop(rec["path"], None)
-            stale = output_path(out_dir, Path(rec["path"]))
-            if stale.exists():  # an old output of an input that now fails is not current
-                stale.unlink()
-        # keep the state current as we go, so a killed run resumes where it stopped
-        if time.perf_counter() - last_saved > 5:
-            _write_state(out_dir, state)
-            last_saved = time.perf_counter()
+    with open(out_dir / JOURNAL_FILE, "a", encoding="utf-8") as journal:
+        for rec in records:
+            if rec["status"] == "done":
+                result.done.append(rec)
+                result.chars += rec.get("chars", 0)
+                entry = {"sha256": rec["sha256"], "fingerprint": fp}
+                state[rec["path"]] = entry
+            else:
+                result.failed.append(rec)
+                entry = None
+                state.pop(rec["path"], None)
+                stale = output_path(out_dir, Path(rec["path"]))
+                if stale.exists():  # an old output of an input that now fails is not current
+                    stale.unlink()
+            # the output is on disk before its line: a killed run resumes where it stopped
+            journal.write(json.dumps({"path": rec["path"], "state": entry}, ensure_ascii=False) + "\n")
+            journal.flush()
     present = {path.relative_to(in_dir).as_posix() for path in inputs}
     state = {k: v for k, v in state.items() if k in present}
     _write_state(out_dir, state)
+    (out_dir / JOURNAL_FILE).unlink(missing_ok=True)
 
     order = [path.relative_to(in_dir).as_posix() for path in inputs]
     documents = _collect_outputs(out_dir, order, state)
@@ -301,10 +320,26 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
 
 
 def _read_state(out_dir: Path) -> dict:
+    """The last finished run's state, updated by the journal of a run that was stopped."""
     try:
-        return json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+        state = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
+        state = {}
+    try:
+        lines = (out_dir / JOURNAL_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        lines = []
+    for line in lines:
+        try:
+            rec = json.loads(line)
+            path, entry = rec["path"], rec["state"]
+        except (ValueError, KeyError, TypeError):
+            continue  # the line being written when the run was killed
+        if entry:
+            state[path] = entry
+        else:
+            state.pop(path, None)
+    return state
 
 
 def _write_state(out_dir: Path, state: dict) -> None:

@@ -97,12 +97,15 @@ def _batch(args) -> int:
         rate = f", {len(res.done) / res.seconds:.1f} documents/s" if res.seconds and res.done else ""
         print(
             f"thaipress batch: {len(res.done)} done, {len(res.unchanged)} unchanged, "
-            f"{len(res.failed)} failed in {res.seconds:.1f} s{rate} -> {Path(args.out_dir) / 'report.json'}",
+            f"{len(res.failed)} failed, {len(res.ignored)} ignored in {res.seconds:.1f} s{rate} "
+            f"-> {Path(args.out_dir) / 'report.json'}",
             file=sys.stderr,
         )
         for rec in res.failed:
             print(f"  failed: {rec['path']}: {rec['reason']}", file=sys.stderr)
-    return 0
+        for rel in res.ignored:
+            print(f"  ignored (not .txt or .html): {rel}", file=sys.stderr)
+    return 0  # a bad document is reported, not an error of the run
 
 
 def _eval(args) -> int:
