@@ -1,0 +1,235 @@
+"""Throughput and memory of the whole pipeline against bare tokenization, in one run.
+
+    python benchmarks/benchmark.py                 # >= 5 MB corpus, all cores
+    python benchmarks/benchmark.py --min-mb 0.2    # a quick look
+
+The corpus: the bundled samples, plus ../shared/corpus when it is beside the checkout,
+repeated (as separate documents) until it holds at least ``--min-mb`` MB of UTF-8.
+Measured, on that same corpus:
+
+* bare tokenization: PyThaiNLP ``word_tokenize(engine="nlpo3")`` (the engine the
+  pipeline uses) on one core - the floor no Thai pipeline can beat;
+* the whole pipeline (normalization, segmentation, every extractor, JSON, JSON Schema
+  validation) on one core, and across ``--workers`` processes the way ``batch`` runs
+  it, with the peak resident memory of each worker;
+* the ratio between the two (per core);
+* time at 1x, 2x and 4x the corpus (one core), to show that growth is linear, and one
+  document of 0.25, 0.5 and 1 MB without line breaks (no step is quadratic in a line).
+
+Figures go to stdout and to ``benchmarks/results/<time>.json`` (not kept in git).
+Times are process CPU time of the measuring process where one core is measured (a
+shared machine's other load then does not count) and wall time across workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.batch import find_inputs  # noqa: E402
+from pipeline.loading import load_file  # noqa: E402
+
+SHARED_CORPUS = Path(os.environ.get("THAIPRESS_SHARED", ROOT.parent / "shared")) / "corpus"
+
+
+# -- corpus --------------------------------------------------------------------------------
+def base_documents() -> tuple[list[str], list[str]]:
+    """(texts, where they came from): samples, and the shared corpus when present."""
+    texts, origins = [], []
+    for folder in (ROOT / "samples", SHARED_CORPUS):
+        if not folder.is_dir():
+            continue
+        for path in find_inputs(folder):
+            try:
+                texts.append(load_file(path).text)
+            except Exception:  # noqa: BLE001 - a file the loader refuses is not corpus
+                continue
+        origins.append(str(folder))
+    return texts, origins
+
+
+def scale(texts: list[str], min_bytes: int) -> list[str]:
+    out, size = [], 0
+    while size < min_bytes:
+        for t in texts:
+            out.append(t)
+            size += len(t.encode("utf-8"))
+            if size >= min_bytes:
+                break
+    return out
+
+
+def megabytes(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+# -- measurements -------------------------------------------------------------------------------
+def cpu_seconds(fn, *args) -> float:
+    start = time.process_time()
+    fn(*args)
+    return time.process_time() - start
+
+
+def bare_tokenize(texts: list[str]) -> None:
+    from pythainlp.tokenize import word_tokenize
+
+    for t in texts:
+        word_tokenize(t, engine="nlpo3")
+
+
+def project_tokenize(texts: list[str]) -> None:
+    from pipeline.orchestrate import get_nlp
+
+    segmenter = get_nlp().tokenizer.segmenter
+    for t in texts:
+        segmenter.words(t)
+
+
+def run_pipeline(texts: list[str]) -> None:
+    from pipeline.loading import load_text
+    from pipeline.orchestrate import analyze_source, get_nlp
+
+    nlp = get_nlp()
+    for t in texts:
+        analyze_source(load_text(t), nlp=nlp)
+
+
+_worker_nlp = None
+
+
+def _init_worker() -> None:
+    global _worker_nlp
+    from pipeline.orchestrate import load
+
+    _worker_nlp = load()
+
+
+def _work(chunk: list[str]) -> tuple[int, int, float]:
+    """Analyse a chunk; (pid, peak RSS in bytes so far, CPU seconds)."""
+    from pipeline.loading import load_text
+    from pipeline.orchestrate import analyze_source
+
+    start = time.process_time()
+    for t in chunk:
+        analyze_source(load_text(t), nlp=_worker_nlp)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss *= 1 if sys.platform == "darwin" else 1024  # Linux reports KiB
+    return os.getpid(), rss, time.process_time() - start
+
+
+def run_workers(texts: list[str], workers: int, chunk: int = 16) -> dict:
+    """The corpus across ``workers`` spawned processes, each loading the pipeline once."""
+    chunks = [texts[i : i + chunk] for i in range(0, len(texts), chunk)]
+    ctx = get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+        # warm every worker up (loading spaCy and the word lists is not throughput)
+        list(pool.map(_work, [texts[:1]] * workers))
+        start = time.perf_counter()
+        results = list(pool.map(_work, chunks))
+        wall = time.perf_counter() - start
+    peak: dict[int, int] = {}
+    for pid, rss, _ in results:
+        peak[pid] = max(peak.get(pid, 0), rss)
+    return {"wall_seconds": wall, "peak_rss_mb": sorted(round(v / 2**20, 1) for v in peak.values())}
+
+
+def rates(texts: list[str], seconds: float) -> dict:
+    chars = sum(len(t) for t in texts)
+    return {
+        "seconds": round(seconds, 3),
+        "chars_per_second": round(chars / seconds),
+        "documents_per_second": round(len(texts) / seconds, 1),
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--min-mb", type=float, default=5.0, help="corpus size in MB of UTF-8 (default 5)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for the batch run")
+    ap.add_argument("--no-growth", action="store_true", help="skip the 1x/2x/4x and long-line runs")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results", help="folder for the JSON")
+    args = ap.parse_args(argv)
+
+    base, origins = base_documents()
+    texts = scale(base, int(args.min_mb * 1e6))
+    print(f"corpus: {len(texts)} documents, {megabytes(texts):.2f} MB, {sum(map(len, texts)):,} characters "
+          f"(from {len(base)} distinct: {', '.join(origins)})")
+
+    from pipeline.orchestrate import get_nlp
+
+    get_nlp()
+    run_pipeline(base[:3])  # first-use costs (regex compilation, word lists) are not throughput
+    bare_tokenize(base[:3])
+
+    report: dict = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "corpus": {"documents": len(texts), "megabytes": round(megabytes(texts), 2),
+                   "characters": sum(map(len, texts)), "distinct_documents": len(base), "from": origins},
+    }
+    report["bare_tokenization"] = rates(texts, cpu_seconds(bare_tokenize, texts))
+    report["project_tokenization"] = rates(texts, cpu_seconds(project_tokenize, texts))
+    report["pipeline_one_core"] = rates(texts, cpu_seconds(run_pipeline, texts))
+    par = run_workers(texts, args.workers)
+    report["pipeline_workers"] = {"workers": args.workers, **rates(texts, par["wall_seconds"]),
+                                  "peak_rss_mb_per_worker": par["peak_rss_mb"]}
+    bare = report["bare_tokenization"]["chars_per_second"]
+    report["ratio_pipeline_to_bare_per_core"] = round(report["pipeline_one_core"]["chars_per_second"] / bare, 3)
+    report["ratio_pipeline_workers_to_bare_one_core"] = round(report["pipeline_workers"]["chars_per_second"] / bare, 3)
+
+    if not args.no_growth:
+        growth = []
+        for k in (1, 2, 4):
+            corpus = texts * k
+            growth.append({"times": k, "characters": sum(map(len, corpus)),
+                           "seconds": round(cpu_seconds(run_pipeline, corpus), 2)})
+        report["growth"] = growth
+        seed = (ROOT / "samples" / "bma-smart-change-2565.txt").read_text(encoding="utf-8").replace("\n", " ")
+        long_lines = []
+        for n in (250_000, 500_000, 1_000_000):
+            doc = ((seed + " ") * (n // len(seed) + 1))[:n]
+            long_lines.append({"characters": n, "seconds": round(cpu_seconds(run_pipeline, [doc]), 2)})
+        report["one_line_document"] = long_lines
+
+    print_report(report)
+    args.out.mkdir(parents=True, exist_ok=True)
+    out = args.out / time.strftime("%Y%m%d-%H%M%S.json")
+    out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwritten: {out}")
+    return 0
+
+
+def print_report(r: dict) -> None:
+    def row(name: str, m: dict) -> str:
+        return f"{name:44s} {m['chars_per_second']:>12,} {m['documents_per_second']:>10} {m['seconds']:>9}"
+
+    print(f"\n{'':44s} {'chars/s':>12} {'docs/s':>10} {'seconds':>9}")
+    print(row("bare PyThaiNLP word_tokenize(nlpo3), 1 core", r["bare_tokenization"]))
+    print(row("nlpo3 with the project dictionary, 1 core", r["project_tokenization"]))
+    print(row("whole pipeline, 1 core", r["pipeline_one_core"]))
+    w = r["pipeline_workers"]
+    print(row(f"whole pipeline, {w['workers']} worker processes (wall)", w))
+    print(f"\npeak RSS per worker (MB): {w['peak_rss_mb_per_worker']}")
+    print(f"pipeline / bare tokenization, per core: {r['ratio_pipeline_to_bare_per_core']}")
+    print(f"pipeline on {w['workers']} workers / bare tokenization on 1 core: "
+          f"{r['ratio_pipeline_workers_to_bare_one_core']}")
+    if "growth" in r:
+        base = r["growth"][0]["seconds"]
+        print("\ngrowth (1 core): " + ", ".join(
+            f"{g['times']}x {g['seconds']} s ({g['seconds'] / base:.2f})" for g in r["growth"]))
+        print("one document without line breaks: " + ", ".join(
+            f"{d['characters'] // 1000}k chars {d['seconds']} s" for d in r["one_line_document"]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

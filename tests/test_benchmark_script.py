@@ -1,0 +1,25 @@
+"""The benchmark script (benchmarks/benchmark.py) still runs: a tiny corpus, one worker.
+Its figures are not checked here (timing is not a unit test); its report's shape is."""
+
+import json
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_benchmark_runs_and_reports(tmp_path):
+    res = subprocess.run(
+        [sys.executable, "benchmarks/benchmark.py", "--min-mb", "0.03", "--workers", "1", "--no-growth",
+         "--out", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    (written,) = tmp_path.glob("*.json")
+    report = json.loads(written.read_text(encoding="utf-8"))
+    assert report["corpus"]["megabytes"] >= 0.03
+    for key in ("bare_tokenization", "pipeline_one_core", "pipeline_workers"):
+        assert report[key]["chars_per_second"] > 0
+    assert 0 < report["ratio_pipeline_to_bare_per_core"] < 1
+    assert len(report["pipeline_workers"]["peak_rss_mb_per_worker"]) == 1
+    assert "pipeline / bare tokenization" in res.stdout
