@@ -423,6 +423,7 @@ def extract_people(doc: Doc) -> None:
         span_end = first.end if first.in_brackets else (first.position[1] if first.position else first.end)
         item = add_item(doc, "people", {
             "span": [span_start, span_end],
+            "name_span": [first.start, first.end],
             "name": person.name,
             "given_name": person.given,
             "family_name": person.family,

@@ -21,11 +21,17 @@ def to_json(doc: Doc) -> dict:
     omap = offset_map(doc)
 
     def with_raw(item: dict) -> dict:
-        """The item with ``raw_span`` added, its identifying keys first."""
+        """The item with ``raw_span`` added (and ``x_raw_span`` after each ``x_span``),
+        its identifying keys first."""
         out = {k: item[k] for k in _FIRST if k in item}
         if item.get("span"):
             out["raw_span"] = list(omap.span_to_raw(*item["span"]))
-        out.update((k, v) for k, v in item.items() if k not in out)
+        for k, v in item.items():
+            if k in out:
+                continue
+            out[k] = v
+            if k.endswith("_span") and v:
+                out[k[: -len("_span")] + "_raw_span"] = list(omap.span_to_raw(*v))
         return out
 
     source = dict(st["source"])
