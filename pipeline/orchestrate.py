@@ -14,6 +14,7 @@ from .loading import DEFAULT_MAX_BYTES, Source, load_file, load_text
 from .registry import ordered_stages
 from .schema import validate
 from .serialize import to_json
+from .spans import item_spans, set_spans
 
 _nlp: Language | None = None
 _lock = threading.Lock()
@@ -21,8 +22,11 @@ _lock = threading.Lock()
 
 @Language.component("thaipress_output")
 def _output(doc: Doc) -> Doc:
-    """Last stage: the output dict into doc._.thaipress."""
-    doc._.thaipress = to_json(doc)
+    """Last stage: the output dict into doc._.thaipress, the items as doc.ents and
+    doc.spans["thaipress"]."""
+    result = to_json(doc)
+    doc._.thaipress = result
+    set_spans(doc, list(item_spans(result)))
     return doc
 
 
@@ -56,13 +60,19 @@ def get_nlp() -> Language:
 
 
 def analyze_source(source: Source, *, nlp: Language | None = None) -> dict:
+    """The validated JSON dict of one loaded document."""
+    return analyze_doc(source, nlp=nlp)._.thaipress
+
+
+def analyze_doc(source: Source, *, nlp: Language | None = None) -> Doc:
+    """The thaipress ``Doc`` of one loaded document (normalized text, ``doc.ents``,
+    ``doc.spans``, the working state in ``doc._.tp``), its output validated."""
     nlp = nlp or get_nlp()
     doc = nlp.make_doc(source.text)
     state(doc)["source"] = source.to_json()
     doc = nlp(doc)
-    result = doc._.thaipress
-    validate(result)
-    return result
+    validate(doc._.thaipress)
+    return doc
 
 
 def analyze(text: str, *, path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:

@@ -1,0 +1,65 @@
+"""The extracted items as labelled spaCy spans: ``doc.ents`` and ``doc.spans``.
+
+Both the thaipress pipeline's own ``Doc`` (normalized text) and a user's ``Doc`` that
+went through the ``thaipress`` component (raw text, the user's tokens) get them; the
+offsets are mapped for the latter.  A span that does not fall on token boundaries is
+widened to the tokens around it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator, NamedTuple
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+#: item kind -> entity label; these go into ``doc.ents`` (non-overlapping, longest wins)
+ENT_LABELS = {
+    "people": "PERSON",
+    "organizations": "ORG",
+    "places": "LOC",
+    "dates": "DATE",
+    "times": "TIME",
+    "venues": "VENUE",
+}
+#: kinds kept in ``doc.spans`` only (long, and they hold entities)
+SPAN_ONLY_LABELS = {"resolutions": "RESOLUTION"}
+SPANS_KEY = "thaipress"
+
+
+class ItemSpan(NamedTuple):
+    start: int
+    end: int
+    label: str
+    item_id: str
+    kind: str
+
+
+def item_spans(result: dict) -> Iterator[ItemSpan]:
+    """Every mention of every item of an output document, in its text's offsets: a
+    person by title and name (the post is the person's span in the JSON, not the
+    entity), bodies and places at each mention, the rest at their one span."""
+    for kind, label in {**ENT_LABELS, **SPAN_ONLY_LABELS}.items():
+        for item in result.get(kind, []):
+            first = item.get("name_span") or item["span"]
+            yield ItemSpan(first[0], first[1], label, item["id"], kind)
+            for s, e in item.get("mentions", []):
+                if [s, e] != list(first):
+                    yield ItemSpan(s, e, label, item["id"], kind)
+
+
+def set_spans(doc: Doc, spans: list[ItemSpan], *, to_doc: Callable[[int, int], tuple[int, int]] | None = None,
+              spans_key: str = SPANS_KEY, set_ents: bool = True) -> None:
+    """Put ``spans`` on ``doc``: all of them under ``doc.spans[spans_key]`` (each with
+    its item id as ``kb_id``), and those of :data:`ENT_LABELS` as ``doc.ents``.
+    ``to_doc`` maps offsets of the result's text to offsets of ``doc.text``."""
+    made: list[Span] = []
+    for sp in sorted(set(spans)):
+        start, end = to_doc(sp.start, sp.end) if to_doc else (sp.start, sp.end)
+        span = doc.char_span(start, end, label=sp.label, kb_id=sp.item_id, alignment_mode="expand")
+        if span is not None and len(span):
+            made.append(span)
+    doc.spans[spans_key] = made
+    if set_ents:
+        ents = [s for s in made if s.label_ in ENT_LABELS.values()]
+        doc.set_ents(filter_spans(ents), default="outside")
