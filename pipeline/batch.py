@@ -2,17 +2,22 @@
 
 Writes, in OUT_DIR:
 
-* ``<relative path without extension>.json`` for each input (the folder layout mirrored);
+* ``<relative path without extension>.json`` for each input (the folder layout mirrored),
+  and with ``--html`` a page ``<...>.html`` beside it and an ``index.html``;
 * ``documents.jsonl`` - one document per line, in input order;
 * ``feed.json`` - JSON Feed 1.1, one item per document, structured data under ``_thaipress``;
-* ``report.json`` - files done, skipped as unchanged, failed with the reason; time, throughput;
+* ``report.json`` - files done, skipped as unchanged, failed with the reason, ignored
+  (not a kind thaipress reads); time, throughput;
 * ``.thaipress-state.json`` - content hash and pipeline fingerprint of each output,
   so that a re-run skips inputs that did not change; while a run goes on, each finished
   file is also appended to ``.thaipress-journal.jsonl``, so that a killed run's work
   is kept (the journal is folded into the state at the end).
 
 Every file is written under a temporary name and renamed, so a killed run leaves no
-half-written file.  One bad input is reported and never stops the batch.
+half-written file.  One bad input is reported and never stops the batch.  The files
+are analysed by an engine: worker processes on this machine (:mod:`pipeline.pool`,
+the default) or a Dask cluster (:mod:`pipeline.dask`); both run
+:func:`pipeline.worker.process_file` on each file, and everything else here is the same.
 """
 
 from __future__ import annotations
@@ -22,64 +27,34 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Iterator
 
 from . import __version__
 from .errors import ThaiPressError
 from .loading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from .storage import Folder, LocalFolder, open_folder
+from .worker import Job, dumps, output_rel
 
 STATE_FILE = ".thaipress-state.json"
 JOURNAL_FILE = ".thaipress-journal.jsonl"
 REPORT_FILE = "report.json"
 FEED_FILE = "feed.json"
 JSONL_FILE = "documents.jsonl"
+INDEX_FILE = "index.html"
+ENGINES = ("local", "dask")
 
 
-# -- files ---------------------------------------------------------------------------------
-def find_inputs(in_dir: Path) -> list[Path]:
-    """Supported files below ``in_dir``, in a stable order (hidden files skipped)."""
-    return scan(in_dir)[0]
-
-
-def scan(in_dir: Path) -> tuple[list[Path], list[Path]]:
-    """(supported files, other files) below ``in_dir``, in a stable order; hidden files
-    and folders are not looked at."""
-    found, other = [], []
-    for root, dirs, files in os.walk(in_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            supported = Path(name).suffix.lower() in SUPPORTED_SUFFIXES
-            (found if supported else other).append(Path(root) / name)
-    return found, other
+def find_inputs(in_dir: str | Path) -> list[Path]:
+    """Supported files below a local folder, in a stable order (hidden files skipped)."""
+    return [Path(in_dir) / rel for rel in LocalFolder(in_dir).scan()[0]]
 
 
 def output_path(out_dir: Path, rel: Path) -> Path:
-    return out_dir / rel.with_suffix(".json")
-
-
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    mode = "wb" if isinstance(data, bytes) else "w"
-    with open(tmp, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def dumps(doc: dict) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return Path(out_dir) / output_rel(Path(rel).as_posix())
 
 
 @lru_cache(maxsize=1)
@@ -100,39 +75,8 @@ def _walk(node):
         if child.is_dir():
             if child.name != "__pycache__":
                 yield from _walk(child)
-        elif child.name.endswith((".py", ".json", ".tsv", ".txt")):
+        elif child.name.endswith((".py", ".json", ".tsv", ".txt", ".html", ".css", ".js")):
             yield child
-
-
-# -- worker side ------------------------------------------------------------------------------
-_worker_nlp = None
-
-
-def _init_worker() -> None:
-    global _worker_nlp
-    from .orchestrate import load
-
-    _worker_nlp = load()
-
-
-def process_file(path: str, rel: str, out_path: str, max_bytes: int) -> dict:
-    """Analyse one file and write its JSON; returns a small record for the report."""
-    from .loading import load_file
-    from .orchestrate import analyze_source, get_nlp
-
-    started = time.perf_counter()
-    try:
-        source = load_file(path, max_bytes=max_bytes, display_path=rel)
-        doc = analyze_source(source, nlp=_worker_nlp or get_nlp())
-        atomic_write(Path(out_path), dumps(doc))
-        return {
-            "path": rel, "status": "done", "sha256": source.sha256, "chars": len(source.text),
-            "seconds": round(time.perf_counter() - started, 4),
-        }
-    except ThaiPressError as exc:
-        return {"path": rel, "status": "failed", "code": exc.code, "reason": exc.message}
-    except Exception as exc:  # a bug in thaipress: report it, keep going
-        return {"path": rel, "status": "failed", "code": "internal_error", "reason": f"{type(exc).__name__}: {exc}"}
 
 
 # -- the run ------------------------------------------------------------------------------------
@@ -144,13 +88,14 @@ class BatchResult:
     ignored: list[str] = field(default_factory=list)  # files of a kind thaipress does not read
     seconds: float = 0.0
     chars: int = 0
+    engine: dict = field(default_factory=dict)
 
-    def to_report(self, in_dir: Path, out_dir: Path, workers: int) -> dict:
+    def to_report(self, in_dir: str, out_dir: str) -> dict:
         return {
             "pipeline": {"name": "thaipress", "version": __version__, "fingerprint": fingerprint()},
-            "input": str(in_dir),
-            "output": str(out_dir),
-            "workers": workers,
+            "input": in_dir,
+            "output": out_dir,
+            "engine": self.engine,
             "counts": {
                 "done": len(self.done), "unchanged": len(self.unchanged), "failed": len(self.failed),
                 "ignored": len(self.ignored),
@@ -177,156 +122,109 @@ def run_batch(
     force: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     feed_title: str | None = None,
+    html: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    chunk_size: int | None = None,
 ) -> BatchResult:
-    in_dir, out_dir = Path(in_dir), Path(out_dir)
-    if not in_dir.is_dir():
-        raise ThaiPressError(f"input folder not found: {in_dir}")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(out_dir)
+    """Analyse every supported file below ``in_dir`` into ``out_dir`` (local paths or
+    fsspec URLs); see the module's doc for what is written."""
+    if engine not in ENGINES:
+        raise ThaiPressError(f"unknown engine '{engine}' (one of: {', '.join(ENGINES)})")
+    in_url, out_url = str(in_dir), str(out_dir)
+    inp, out = open_folder(in_url), open_folder(out_url)
+    if not inp.is_dir():
+        raise ThaiPressError(f"input folder not found: {in_url}")
+    out.mkdir()
+    out.clean_temporaries()
     started = time.perf_counter()
 
-    found, other = scan(in_dir)
-    inputs = [p for p in found if not _inside(p, out_dir)]
-    state = {} if force else _read_state(out_dir)
+    inputs, other = inp.scan(exclude=out)
+    state = {} if force else _read_state(out)
     fp = fingerprint()
-    todo: list[tuple[Path, str]] = []
-    result = BatchResult(ignored=[p.relative_to(in_dir).as_posix() for p in other if not _inside(p, out_dir)])
-    for path in inputs:
-        rel = path.relative_to(in_dir).as_posix()
-        prev = state.get(rel)
-        if prev and prev.get("fingerprint") == fp and output_path(out_dir, Path(rel)).exists():
-            try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
-                digest = None
-            if digest == prev.get("sha256"):
-                result.unchanged.append({"path": rel, "status": "unchanged"})
-                continue
-        todo.append((path, rel))
+    result = BatchResult(ignored=other)
+    jobs: list[Job] = []
+    for rel in inputs:
+        if _unchanged(inp, out, rel, state.get(rel), fp, html):
+            result.unchanged.append({"path": rel, "status": "unchanged"})
+        else:
+            jobs.append(Job(rel, inp.location, out.location, max_bytes, html))
 
-    jobs = [(str(p), rel, str(output_path(out_dir, Path(rel))), max_bytes) for p, rel in todo]
-    workers = max(1, workers or os.cpu_count() or 1)
-    records = _run_local(jobs, workers=workers, quiet=quiet)
-
-    with open(out_dir / JOURNAL_FILE, "a", encoding="utf-8") as journal:
-        for rec in records:
+    records, result.engine = _engine(engine, jobs, workers=workers, scheduler=scheduler, chunk_size=chunk_size)
+    with out.appender(JOURNAL_FILE) as journal:
+        for rec in _progress(records, total=len(jobs), quiet=quiet):
             if rec["status"] == "done":
                 result.done.append(rec)
                 result.chars += rec.get("chars", 0)
-                entry = {"sha256": rec["sha256"], "fingerprint": fp}
-                state[rec["path"]] = entry
+                entry = state[rec["path"]] = {"sha256": rec["sha256"], "fingerprint": fp}
             else:
                 result.failed.append(rec)
-                entry = None
                 state.pop(rec["path"], None)
-                stale = output_path(out_dir, Path(rec["path"]))
-                if stale.exists():  # an old output of an input that now fails is not current
-                    stale.unlink()
+                entry = None
+                for suffix in (".json", ".html"):  # an old output of an input that now fails is not current
+                    out.remove(output_rel(rec["path"], suffix))
             # the output is on disk before its line: a killed run resumes where it stopped
             journal.write(json.dumps({"path": rec["path"], "state": entry}, ensure_ascii=False) + "\n")
             journal.flush()
-    present = {path.relative_to(in_dir).as_posix() for path in inputs}
+    present = set(inputs)
     state = {k: v for k, v in state.items() if k in present}
-    _write_state(out_dir, state)
-    (out_dir / JOURNAL_FILE).unlink(missing_ok=True)
+    out.write(STATE_FILE, json.dumps(state, ensure_ascii=False, indent=0, sort_keys=True))
+    out.remove(JOURNAL_FILE)
 
-    order = [path.relative_to(in_dir).as_posix() for path in inputs]
-    documents = _collect_outputs(out_dir, order, state)
-    atomic_write(out_dir / JSONL_FILE, "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents))
-    from .feed import build_feed
-
-    atomic_write(out_dir / FEED_FILE, dumps(build_feed(documents, title=feed_title or f"thaipress: {in_dir.name}")))
+    write_collections(out, [rel for rel in inputs if rel in state], title=feed_title or f"thaipress: {_name(in_url)}",
+                      html=html)
     result.seconds = time.perf_counter() - started
-    atomic_write(out_dir / REPORT_FILE, dumps(result.to_report(in_dir, out_dir, workers)))
+    out.write(REPORT_FILE, dumps(result.to_report(in_url, out_url)))
     return result
 
 
-def _run_local(jobs: list[tuple], *, workers: int, quiet: bool) -> Iterator[dict]:
-    """Run jobs in ``workers`` processes (in this process when 1).
+def _engine(name: str, jobs: list[Job], *, workers, scheduler, chunk_size) -> tuple[Iterator[dict], dict]:
+    if name == "dask":
+        from .dask import run_dask
 
-    A worker process that dies (killed, out of memory, a crash in native code) breaks
-    the pool; the files not finished are run again in a fresh pool, and if that breaks
-    too, one at a time, so that the file that kills its worker is found and reported
-    as failed while every other file is analysed.
-    """
+        return run_dask(jobs, scheduler=scheduler, workers=workers, chunk_size=chunk_size)
+    from .pool import run_local
+
+    n = max(1, workers or os.cpu_count() or 1)
+    return run_local(jobs, workers=n), {"name": "local", "workers": n}
+
+
+def _progress(records: Iterator[dict], *, total: int, quiet: bool) -> Iterator[dict]:
+    """Files, rate and ETA on standard error when it is a terminal."""
     from tqdm import tqdm
 
-    bar = tqdm(total=len(jobs), unit="file", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
-    if workers == 1 or len(jobs) <= 1:
-        _init_worker_once()
-        for job in jobs:
-            yield process_file(*job)
+    with tqdm(total=total, unit="file", disable=quiet or not sys.stderr.isatty(), file=sys.stderr) as bar:
+        for rec in records:
             bar.update(1)
-        bar.close()
-        return
-
-    ctx = get_context("spawn")
-    pending = list(jobs)
-    recorded: set[str] = set()
-    breaks = 0
-    while pending:
-        one_at_a_time = breaks >= 2
-        size = 1 if one_at_a_time else workers
-        with ProcessPoolExecutor(max_workers=size, mp_context=ctx, initializer=_init_worker) as pool:
-            batch, pending = (pending[:1], pending[1:]) if one_at_a_time else (pending, [])
-            futures = {pool.submit(process_file, *job): job for job in batch}
-            try:
-                remaining = set(futures)
-                while remaining:
-                    finished, remaining = wait(remaining, return_when=FIRST_COMPLETED)
-                    for fut in finished:
-                        rec = fut.result()
-                        recorded.add(rec["path"])
-                        bar.update(1)
-                        yield rec
-            except BrokenProcessPool:
-                breaks += 1
-                for fut, job in futures.items():
-                    if job[1] in recorded:
-                        continue
-                    if fut.done() and fut.exception() is None:
-                        rec = fut.result()
-                    elif one_at_a_time:
-                        rec = {"path": job[1], "status": "failed", "code": "worker_crashed",
-                               "reason": "the worker process died while analysing this file"}
-                    else:
-                        pending.append(job)
-                        continue
-                    recorded.add(job[1])
-                    bar.update(1)
-                    yield rec
-    bar.close()
+            yield rec
 
 
-def _init_worker_once() -> None:
-    if _worker_nlp is None:
-        _init_worker()
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
+def _unchanged(inp: Folder, out: Folder, rel: str, prev: dict | None, fp: str, html: bool) -> bool:
+    """Was ``rel`` analysed, by this very pipeline, from the same bytes, and are its
+    outputs still there?"""
+    if not prev or prev.get("fingerprint") != fp or not out.exists(output_rel(rel)):
         return False
+    if html and not out.exists(output_rel(rel, ".html")):
+        return False
+    try:
+        digest = hashlib.sha256(inp.read_bytes(rel)).hexdigest()
+    except OSError:
+        return False
+    return digest == prev.get("sha256")
 
 
-def _remove_stale_temporaries(out_dir: Path) -> None:
-    for tmp in out_dir.rglob(".*.tmp-*"):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+def _name(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1] or url
 
 
-def _read_state(out_dir: Path) -> dict:
+def _read_state(out: Folder) -> dict:
     """The last finished run's state, updated by the journal of a run that was stopped."""
     try:
-        state = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+        state = json.loads(out.read_text(STATE_FILE))
     except (OSError, ValueError):
         state = {}
     try:
-        lines = (out_dir / JOURNAL_FILE).read_text(encoding="utf-8").splitlines()
+        lines = out.read_text(JOURNAL_FILE).splitlines()
     except (OSError, ValueError):
         lines = []
     for line in lines:
@@ -342,18 +240,25 @@ def _read_state(out_dir: Path) -> dict:
     return state
 
 
-def _write_state(out_dir: Path, state: dict) -> None:
-    atomic_write(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=0, sort_keys=True))
+# -- what is built from all outputs ----------------------------------------------------------------
+def write_collections(out: Folder, rels: list[str], *, title: str, html: bool = False) -> None:
+    """``documents.jsonl``, ``feed.json`` (and ``index.html``) from the outputs of
+    ``rels``, in that order; streamed, one document in memory at a time."""
+    from .feed import FeedWriter
+    from .render import index_row, render_index
 
-
-def _collect_outputs(out_dir: Path, order: list[str], state: dict) -> list[dict]:
-    """The current output of every input that has one, in input order."""
-    docs = []
-    for rel in order:
-        if rel not in state:
-            continue
-        try:
-            docs.append(json.loads(output_path(out_dir, Path(rel)).read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue
-    return docs
+    rows = []
+    with out.writer(JSONL_FILE) as jsonl, out.writer(FEED_FILE) as feed_fh:
+        feed = FeedWriter(feed_fh, title=title)
+        for rel in rels:
+            try:
+                doc = json.loads(out.read_text(output_rel(rel)))
+            except (OSError, ValueError):
+                continue
+            jsonl.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            feed.add(doc)
+            if html:
+                rows.append(index_row(doc, output_rel(rel, ".html")))
+        feed.close()
+    if html:
+        out.write(INDEX_FILE, render_index(rows, title=title))

@@ -2,6 +2,7 @@
 
     thaipress analyze FILE [FILE ...]     JSON of one document (several: an array) to stdout
     thaipress batch IN_DIR -o OUT_DIR     every press release below IN_DIR
+    thaipress render FILE -o PAGE.html    a page with the text highlighted and the fields beside it
     thaipress eval GOLD_DIR               scores against *.gold.json
     thaipress schema                      the JSON Schema of one document
 """
@@ -38,6 +39,18 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument("--force", action="store_true", help="re-analyse files that did not change")
     b.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger files (default %(default)s)")
+    b.add_argument("--html", action="store_true", help="also a page per document and an index.html")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster (pip install 'thaipress[dask]')")
+    b.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: the scheduler to use (tcp://host:8786); default: a LocalCluster here")
+    b.add_argument("--chunk-size", type=int, default=None, metavar="N",
+                   help="with --engine dask: files per task (default: about 4 tasks per worker, at most 64 files)")
+
+    r = sub.add_parser("render", help="an HTML page of one document: text highlighted, fields beside it")
+    r.add_argument("file", metavar="FILE", help="a press release (.txt, .html) or a thaipress JSON output")
+    r.add_argument("-o", "--out", required=True, metavar="PAGE", help="the HTML file to write")
+    r.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger files (default %(default)s)")
 
     e = sub.add_parser("eval", help="score against gold annotations (*.gold.json)")
     e.add_argument("gold_dir", metavar="GOLD_DIR")
@@ -91,7 +104,8 @@ def _batch(args) -> int:
 
     res = run_batch(
         args.in_dir, args.out_dir, workers=args.workers, quiet=args.quiet, force=args.force,
-        max_bytes=args.max_bytes,
+        max_bytes=args.max_bytes, html=args.html, engine=args.engine, scheduler=args.scheduler,
+        chunk_size=args.chunk_size,
     )
     if not args.quiet:
         rate = f", {len(res.done) / res.seconds:.1f} documents/s" if res.seconds and res.done else ""
@@ -132,4 +146,27 @@ def _schema(args) -> int:
     return 0
 
 
-_COMMANDS = {"analyze": _analyze, "batch": _batch, "eval": _eval, "schema": _schema}
+def _render(args) -> int:
+    from .render import render_document
+    from .storage import LocalFolder
+
+    path = Path(args.file)
+    if path.suffix.lower() == ".json":
+        from .schema import validate
+
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ThaiPressError(f"{path}: not a readable thaipress JSON output ({exc})") from None
+        validate(doc)
+    else:
+        from .orchestrate import analyze_file
+
+        doc = analyze_file(path, max_bytes=args.max_bytes, display_path=path.name)
+    out = Path(args.out)
+    LocalFolder(out.parent).write(out.name, render_document(doc))
+    print(f"thaipress render: {out}", file=sys.stderr)
+    return 0
+
+
+_COMMANDS = {"analyze": _analyze, "batch": _batch, "render": _render, "eval": _eval, "schema": _schema}

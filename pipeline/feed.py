@@ -7,6 +7,8 @@ RFC 3339 (Bangkok time), and the structured data under the extension key ``_thai
 
 from __future__ import annotations
 
+import json
+
 FEED_VERSION = "https://jsonfeed.org/version/1.1"
 #: Output fields carried in each item's extension object.
 STRUCTURED = (
@@ -42,11 +44,32 @@ def feed_item(doc: dict) -> dict:
     return item
 
 
-def build_feed(documents: list[dict], *, title: str) -> dict:
+def feed_head(title: str) -> dict:
     return {
         "version": FEED_VERSION,
         "title": title,
         "description": "Thai press releases analysed by thaipress: people, organizations, places, dates, venues, resolutions.",
         "language": "th",
-        "items": [feed_item(d) for d in documents],
     }
+
+
+def build_feed(documents: list[dict], *, title: str) -> dict:
+    return {**feed_head(title), "items": [feed_item(d) for d in documents]}
+
+
+class FeedWriter:
+    """Writes a feed to a text file one item at a time (an archive's feed may hold more
+    documents than fit in memory); the result is the JSON of :func:`build_feed`."""
+
+    def __init__(self, fh, *, title: str):
+        self.fh = fh
+        head = json.dumps(feed_head(title), ensure_ascii=False, indent=1)
+        fh.write(head[:-2] + ',\n "items": [')
+        self.count = 0
+
+    def add(self, doc: dict) -> None:
+        self.fh.write(("," if self.count else "") + "\n  " + json.dumps(feed_item(doc), ensure_ascii=False))
+        self.count += 1
+
+    def close(self) -> None:
+        self.fh.write("\n ]\n}\n")

@@ -84,18 +84,24 @@ def load_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, display_p
         raise UnsupportedFileError(
             f"'{suffix}' files are not read; thaipress reads {', '.join(sorted(SUPPORTED_SUFFIXES))}", path=shown
         )
+    return load_stored(lambda: p.stat().st_size, p.read_bytes, name=p.name, shown=shown, max_bytes=max_bytes)
+
+
+def load_stored(size, read, *, name: str, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Load a stored file through two callables, ``size()`` and ``read()`` (a local file,
+    or a file a batch reaches through fsspec); the size is checked before reading."""
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
+        n = size()
+        if n > max_bytes:
             raise TooLargeError(
-                f"file is {size / 1e6:.1f} MB; one press release is a few kB and thaipress analyses "
+                f"file is {n / 1e6:.1f} MB; one press release is a few kB and thaipress analyses "
                 f"documents up to {max_bytes / 1e6:.1f} MB (raise the limit with --max-bytes)",
                 path=shown,
             )
-        data = p.read_bytes()
+        data = read()
     except OSError as exc:
         raise UnreadableFileError(f"cannot read file: {exc.strerror or exc}", path=shown) from None
-    media = "text/html" if suffix in HTML_SUFFIXES else None
+    media = "text/html" if Path(name).suffix.lower() in HTML_SUFFIXES else None
     return load_bytes(data, path=shown, media_type=media, max_bytes=max_bytes)
 
 

@@ -1,0 +1,249 @@
+"""HTML pages people can read: one per document, and an index of a batch.
+
+A document's page shows its text with every person, body, place, date, time and
+venue highlighted by kind (displaCy's entity style), each flag beside the date it
+concerns, and a side panel with the structured fields.  The index lists documents with
+their date, title, number of people and flags, sortable by any column.  Pages are
+self-contained: styles and the few lines of script are inline, nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_left
+from importlib import resources
+from typing import Iterable
+
+from spacy import displacy
+
+from .spans import ENT_LABELS, item_spans
+
+#: colour and Thai name of each entity label (displaCy's palette where it has the label)
+LABELS = {
+    "PERSON": ("#aa9cfc", "บุคคล"),
+    "ORG": ("#7aecec", "หน่วยงาน"),
+    "LOC": ("#ff9561", "สถานที่"),
+    "DATE": ("#bfe1d9", "วันที่"),
+    "TIME": ("#e4e7d2", "เวลา"),
+    "VENUE": ("#feca74", "สถานที่ประชุม"),
+}
+FLAGGED_DATE = "#ff8197"
+
+# displaCy's entity template with the item id, a tooltip and the flags after the mark
+# (displaCy passes an entity's "params" to the template)
+ENT_TEMPLATE = (
+    '<mark class="entity" data-item="{item_id}" data-label="{label}" title="{tooltip}" '
+    'style="background: {bg}; padding: 0.25em 0.45em; margin: 0 0.15em; line-height: 1; border-radius: 0.35em;">'
+    '{text}<span class="tp-label">{label}</span></mark>{flags}'
+)
+
+
+def _e(value) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _asset(name: str) -> str:
+    return resources.files("pipeline").joinpath(f"data/render/{name}").read_text(encoding="utf-8")
+
+
+# -- one document ---------------------------------------------------------------------------
+def non_overlapping(spans: Iterable) -> list:
+    """Longest first, then earliest; spans that overlap a kept one are dropped."""
+    kept_starts: list[int] = []
+    kept: list = []
+    for sp in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+        i = bisect_left(kept_starts, sp.start)
+        if i > 0 and kept[i - 1].end > sp.start:
+            continue
+        if i < len(kept) and kept[i].start < sp.end:
+            continue
+        kept_starts.insert(i, sp.start)
+        kept.insert(i, sp)
+    return kept
+
+
+def _tooltip(kind: str, item: dict) -> str:
+    if kind == "people":
+        return " · ".join(x for x in (item.get("name"), item.get("position"), ", ".join(item.get("roles") or [])) if x)
+    if kind == "dates":
+        return item.get("date") or ""
+    if kind == "times":
+        return item.get("time") or ""
+    if kind == "venues":
+        parts = [item.get("room"), item.get("floor") and f"ชั้น {item['floor']}", item.get("building"), item.get("platform")]
+        return " · ".join(p for p in parts if p)
+    return item.get("name") or ""
+
+
+def _flag_badges(flags: list[dict]) -> str:
+    out = []
+    for f in flags:
+        hint = f" → {f['suggested']}" if f.get("suggested") else ""
+        out.append(
+            f'<span class="tp-flag tp-{_e(f.get("severity"))}" data-flag="{_e(f["code"])}" title="{_e(f["message"])}">'
+            f"⚑ {_e(f['code'])}{_e(hint)}</span>"
+        )
+    return "".join(out)
+
+
+def text_markup(doc: dict) -> str:
+    """The document's text as displaCy entity markup, flags beside their items."""
+    items = {it["id"]: (kind, it) for kind in ENT_LABELS for it in doc.get(kind, [])}
+    flags_of: dict[str, list[dict]] = {}
+    for f in doc.get("flags", []):
+        if f.get("item"):
+            flags_of.setdefault(f["item"], []).append(f)
+    ents, flagged_shown = [], set()
+    for sp in non_overlapping(s for s in item_spans(doc) if s.label in LABELS):
+        kind, item = items[sp.item_id]
+        flags = flags_of.get(sp.item_id, []) if sp.item_id not in flagged_shown else []
+        if flags:
+            flagged_shown.add(sp.item_id)  # beside the item's first mention
+        ents.append({
+            "start": sp.start, "end": sp.end, "label": sp.label,
+            "params": {"item_id": _e(sp.item_id), "tooltip": _e(_tooltip(kind, item)), "flags": _flag_badges(flags)},
+        })
+    colors = {label: color for label, (color, _) in LABELS.items()}
+    colors["DATE ⚑"] = FLAGGED_DATE
+    for ent in ents:
+        if ent["label"] == "DATE" and ent["params"]["flags"]:
+            ent["label"] = "DATE ⚑"
+    return displacy.render(
+        {"text": doc["text"], "ents": ents, "title": None},
+        style="ent", manual=True, page=False, minify=True,
+        options={"colors": colors, "template": ENT_TEMPLATE, "ents": list(colors)},
+    )
+
+
+def _table(headers: list[str], rows: list[list[str]], *, ids: list[str] | None = None) -> str:
+    if not rows:
+        return '<p class="tp-none">—</p>'
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = []
+    for n, row in enumerate(rows):
+        attr = f' data-item="{_e(ids[n])}"' if ids else ""
+        body.append(f"<tr{attr}>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def panel(doc: dict) -> str:
+    """The structured fields, section by section."""
+    sections: list[tuple[str, str]] = []
+    dd = doc.get("document_date")
+    src = doc.get("source") or {}
+    facts = [
+        ("ไฟล์ / file", _e(src.get("path") or "—")),
+        ("encoding", _e(src.get("encoding"))),
+        ("วันที่ของข่าว / date", _e(dd["date"]) + f" ({_e(dd['text'])})" if dd else "—"),
+    ]
+    if src.get("url"):
+        facts.append(("url", _e(src["url"])))
+    sections.append(("เอกสาร · Document", "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"))
+
+    flags = doc.get("flags", [])
+    sections.append((f"ข้อสังเกต · Flags ({len(flags)})", _table(
+        ["", "code", "message"],
+        [[_e("⚑"), f'<code>{_e(f["code"])}</code>', _e(f["message"])] for f in flags],
+        ids=[f.get("item") or "" for f in flags],
+    )))
+    people = doc.get("people", [])
+    sections.append((f"บุคคล · People ({len(people)})", _table(
+        ["name", "title", "position", "organization", "roles"],
+        [[_e(p["name"]), _e(p.get("honorific")), _e(p.get("position")), _e(p.get("organization")),
+          _e(", ".join(p.get("roles") or []))] for p in people],
+        ids=[p["id"] for p in people],
+    )))
+    orgs = doc.get("organizations", [])
+    sections.append((f"หน่วยงาน · Organizations ({len(orgs)})", _table(
+        ["name", "abbr.", "kind", "mentions"],
+        [[_e(o["name"]), _e(o.get("abbreviation")), _e(o.get("kind")), _e(len(o.get("mentions") or []))] for o in orgs],
+        ids=[o["id"] for o in orgs],
+    )))
+    places = doc.get("places", [])
+    sections.append((f"สถานที่ · Places ({len(places)})", _table(
+        ["name", "kind"], [[_e(p["name"]), _e(p.get("kind"))] for p in places], ids=[p["id"] for p in places],
+    )))
+    dates = doc.get("dates", [])
+    sections.append((f"วันที่ · Dates ({len(dates)})", _table(
+        ["as written", "date (CE)", "flags"],
+        [[_e(d["text"]), f"<code>{_e(d.get('date'))}</code>", _e(", ".join(d.get("flags") or []))] for d in dates],
+        ids=[d["id"] for d in dates],
+    )))
+    times = doc.get("times", [])
+    sections.append((f"เวลา · Times ({len(times)})", _table(
+        ["as written", "time"], [[_e(t["text"]), _e(t.get("time"))] for t in times], ids=[t["id"] for t in times],
+    )))
+    venues = doc.get("venues", [])
+    sections.append((f"สถานที่ประชุม · Venues ({len(venues)})", _table(
+        ["room", "floor", "building", "online"],
+        [[_e(v.get("room")), _e(v.get("floor")), _e(v.get("building")),
+          _e(v.get("platform") or ("online" if v.get("online") else ""))] for v in venues],
+        ids=[v["id"] for v in venues],
+    )))
+    res = doc.get("resolutions", [])
+    sections.append((f"มติ · Resolutions ({len(res)})", _table(
+        ["kind", "decision"], [[_e(r.get("kind")), _e(r["text"])] for r in res], ids=[r["id"] for r in res],
+    )))
+    events = doc.get("events", [])
+    sections.append((f"กิจกรรม · Events ({len(events)})", _table(
+        ["kind", "name", "number"],
+        [[_e(ev.get("kind")), _e(ev.get("name") or ev["text"]), _e(ev.get("number"))] for ev in events],
+        ids=[ev["id"] for ev in events],
+    )))
+    return "".join(f'<section><h2>{_e(h)}</h2>{body}</section>' for h, body in sections)
+
+
+def legend() -> str:
+    return "".join(
+        f'<span class="tp-key" style="background:{color}">{label} {_e(thai)}</span>'
+        for label, (color, thai) in LABELS.items()
+    ) + f'<span class="tp-key" style="background:{FLAGGED_DATE}">DATE ⚑ มีข้อสังเกต</span>'
+
+
+def render_document(doc: dict, *, index_href: str | None = None) -> str:
+    """A self-contained HTML page for one output document."""
+    title = (doc.get("title") or {}).get("text") or (doc.get("source") or {}).get("path") or "thaipress"
+    back = f'<a class="tp-back" href="{_e(index_href)}">← index</a>' if index_href else ""
+    return _asset("document.html").format(
+        title=_e(title),
+        back=back,
+        legend=legend(),
+        text=text_markup(doc),
+        panel=panel(doc),
+        style=_asset("style.css"),
+        script=_asset("document.js"),
+        version=_e(doc.get("pipeline", {}).get("version")),
+    )
+
+
+# -- a batch --------------------------------------------------------------------------------
+def index_row(doc: dict, href: str) -> dict:
+    """What the index shows of one document (kept small: the batch collects these)."""
+    dd = doc.get("document_date") or {}
+    return {
+        "href": href,
+        "path": (doc.get("source") or {}).get("path") or href,
+        "date": dd.get("date") or "",
+        "title": (doc.get("title") or {}).get("text") or "",
+        "people": len(doc.get("people", [])),
+        "flags": [f["code"] for f in doc.get("flags", [])],
+    }
+
+
+def render_index(rows: list[dict], *, title: str = "thaipress") -> str:
+    """The batch's index.html: one row per document, sortable by any column."""
+    body = []
+    for r in rows:
+        flags = ", ".join(r["flags"])
+        body.append(
+            "<tr>"
+            f'<td data-sort="{_e(r["date"])}">{_e(r["date"]) or "—"}</td>'
+            f'<td data-sort="{_e(r["title"])}"><a href="{_e(r["href"])}">{_e(r["title"]) or _e(r["path"])}</a></td>'
+            f'<td data-sort="{_e(r["path"])}"><code>{_e(r["path"])}</code></td>'
+            f'<td data-sort="{r["people"]:06d}" class="tp-num">{r["people"]}</td>'
+            f'<td data-sort="{len(r["flags"]):06d}">{_e(flags) or "—"}</td>'
+            "</tr>"
+        )
+    return _asset("index.html").format(
+        title=_e(title), rows="".join(body), count=len(rows), style=_asset("style.css"), script=_asset("index.js"),
+    )
