@@ -13,6 +13,8 @@ Measured, on that same corpus:
   validation) on one core, and across ``--workers`` processes the way ``batch`` runs
   it, with the peak resident memory of each worker;
 * the ratio between the two (per core);
+* ``thaipress batch`` over the corpus written as files, on the local engine and on a
+  Dask LocalCluster, with 1 worker and with ``--workers``;
 * time at 1x, 2x and 4x the corpus (one core), to show that growth is linear, and one
   document of 0.25, 0.5 and 1 MB without line breaks (no step is quadratic in a line).
 
@@ -144,6 +146,39 @@ def run_workers(texts: list[str], workers: int, chunk: int = 16) -> dict:
     return {"wall_seconds": wall, "peak_rss_mb": sorted(round(v / 2**20, 1) for v in peak.values())}
 
 
+def batch_engines(texts: list[str], workers: int) -> list[dict]:
+    """``thaipress batch`` over the corpus written as files: the local engine and a Dask
+    LocalCluster, with 1 and ``workers`` workers.  Wall time of the whole run, start-up
+    of the workers (and of the cluster) included, as a user sees it."""
+    import tempfile
+
+    from pipeline.batch import run_batch
+
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / "in"
+        for i, t in enumerate(texts):
+            folder = inp / f"{i // 100:03d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+        engines = ["local"]
+        try:
+            import distributed  # noqa: F401
+
+            engines.append("dask")
+        except ImportError:
+            print("(Dask is not installed: the Dask engine is not measured)")
+        for engine in engines:
+            for n in sorted({1, workers}):
+                out = Path(tmp) / f"out-{engine}-{n}"
+                start = time.perf_counter()
+                res = run_batch(inp, out, workers=n, engine=engine, quiet=True)
+                wall = time.perf_counter() - start
+                assert len(res.done) == len(texts) and not res.failed
+                runs.append({"engine": engine, "workers": n, **rates(texts, wall)})
+    return runs
+
+
 def rates(texts: list[str], seconds: float) -> dict:
     chars = sum(len(t) for t in texts)
     return {
@@ -158,6 +193,7 @@ def main(argv=None) -> int:
     ap.add_argument("--min-mb", type=float, default=5.0, help="corpus size in MB of UTF-8 (default 5)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for the batch run")
     ap.add_argument("--no-growth", action="store_true", help="skip the 1x/2x/4x and long-line runs")
+    ap.add_argument("--no-engines", action="store_true", help="skip the batch runs (local and Dask engines)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results", help="folder for the JSON")
     args = ap.parse_args(argv)
 
@@ -186,6 +222,9 @@ def main(argv=None) -> int:
     bare = report["bare_tokenization"]["chars_per_second"]
     report["ratio_pipeline_to_bare_per_core"] = round(report["pipeline_one_core"]["chars_per_second"] / bare, 3)
     report["ratio_pipeline_workers_to_bare_one_core"] = round(report["pipeline_workers"]["chars_per_second"] / bare, 3)
+
+    if not args.no_engines:
+        report["batch_engines"] = batch_engines(texts, args.workers)
 
     if not args.no_growth:
         growth = []
@@ -223,6 +262,10 @@ def print_report(r: dict) -> None:
     print(f"pipeline / bare tokenization, per core: {r['ratio_pipeline_to_bare_per_core']}")
     print(f"pipeline on {w['workers']} workers / bare tokenization on 1 core: "
           f"{r['ratio_pipeline_workers_to_bare_one_core']}")
+    if "batch_engines" in r:
+        print("\nthaipress batch over the corpus as files (wall, start-up included):")
+        for run in r["batch_engines"]:
+            print(row(f"  {run['engine']} engine, {run['workers']} worker(s)", run))
     if "growth" in r:
         base = r["growth"][0]["seconds"]
         print("\ngrowth (1 core): " + ", ".join(

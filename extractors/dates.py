@@ -316,7 +316,7 @@ def extract_dates(doc: Doc) -> None:
                 "year_source": "document", "relative": m.relative, "told_as": "neutral", "flags": [],
             }))
     items.sort(key=lambda x: x[0].start)
-    for m, item in items:
+    for _, item in items:
         flags = item.pop("_flags", [])
         add_item(doc, "dates", item)
         for code, message, suggested in flags:

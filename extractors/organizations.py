@@ -307,7 +307,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
 
     # 1. known names (a known body goes on across a space, "กระทรวงแรงงาน คนพิการ และกิจการ
     # สังคม", "(องค์การมหาชน)"; glued, only into the place of its provincial office)
-    for s, e, form, (name, kind, parent, _) in t["gazetteer"].find(toks):
+    for s, e, _form, (name, kind, parent, _) in t["gazetteer"].find(toks):
         if excluded(doc, s):
             continue
         if name == "กรุงเทพมหานคร" and not (bma and _acts_as_administration(text, s, e)):
@@ -392,7 +392,6 @@ def _numbered(text: str, end: int, kind: str) -> int:
 def _person_name_runs(toks: Tokens) -> set[int]:
     """Token starts inside a run that begins with a person's title (ดร.ทองเปลวกองจันทร์):
     a head noun there is part of a name, not a body."""
-    t = _tools()
     text = toks.text
     inside: set[int] = set()
     for m in _TITLE_RUN.finditer(text):

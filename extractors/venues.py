@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from pipeline.document import add_item, items, state
+from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.normalize import fold_digits
 from pipeline.registry import stage
@@ -135,7 +135,6 @@ def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:
     t = _tools()
     text = toks.text
     line_end = toks.lines.end(start)
-    parts: dict[str, str] = {}
     part_spans: list[tuple[str, int, int]] = []
 
     # the first run is the venue's head, whatever it is
@@ -278,7 +277,6 @@ def _fill_parts(text: str, part_spans: list[tuple[str, int, int]], venue: dict) 
 
 def _online(text: str, start: int, phrase: str) -> dict | None:
     """ผ่านระบบการประชุมทางไกล (Video Conference), ผ่านสื่ออิเล็กทรอนิกส์ (Cisco Webex)."""
-    t = _tools()
     end = run_end(text, start)
     # cut a clause glued after the phrase (ผ่านระบบออนไลน์ติดตาม...)
     end = min(end, start + max(len(phrase), _glued_end(text, start, end)))

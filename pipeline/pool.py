@@ -33,8 +33,10 @@ def run_local(jobs: list[Job], *, workers: int) -> Iterator[dict]:
         size = 1 if one_at_a_time else workers
         with ProcessPoolExecutor(max_workers=size, mp_context=ctx, initializer=get_worker_nlp) as pool:
             batch, pending = (pending[:1], pending[1:]) if one_at_a_time else (pending, [])
-            futures = {pool.submit(process_file, job): job for job in batch}
+            futures = {}
             try:
+                for job in batch:
+                    futures[pool.submit(process_file, job)] = job
                 remaining = set(futures)
                 while remaining:
                     finished, remaining = wait(remaining, return_when=FIRST_COMPLETED)
@@ -44,6 +46,7 @@ def run_local(jobs: list[Job], *, workers: int) -> Iterator[dict]:
                         yield rec
             except BrokenProcessPool:
                 breaks += 1
+                pending.extend(job for job in batch[len(futures):])  # never submitted
                 for fut, job in futures.items():
                     if job.rel in recorded:
                         continue

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.normalize import Normalizer, fold_digits
+from pipeline.normalize import fold_digits
 
 
 @pytest.fixture(scope="module")

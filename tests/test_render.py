@@ -1,7 +1,6 @@
 """HTML pages: ``thaipress render``, ``batch --html`` and its index, and the seed's page
 in a real browser (headless Chromium through Selenium), with a screenshot."""
 
-import json
 import re
 import shutil
 import subprocess
