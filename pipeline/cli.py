@@ -33,9 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger files (default %(default)s)")
 
     b = sub.add_parser("batch", help="analyse every press release below a folder")
-    b.add_argument("in_dir", metavar="IN_DIR")
-    b.add_argument("-o", "--out", required=True, metavar="OUT_DIR", dest="out_dir")
-    b.add_argument("--workers", type=int, default=None, help="processes (default: all CPU cores)")
+    b.add_argument("in_dir", metavar="IN_DIR", help="a folder, or an fsspec URL (s3://..., with the dask extra)")
+    b.add_argument("-o", "--out", required=True, metavar="OUT_DIR", dest="out_dir", help="a folder or an fsspec URL")
+    b.add_argument("--workers", type=int, default=None,
+                   help="processes, or the LocalCluster's workers with --engine dask (default: all CPU cores)")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument("--force", action="store_true", help="re-analyse files that did not change")
     b.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger files (default %(default)s)")
