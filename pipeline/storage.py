@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,7 @@ TMP_MARK = ".tmp-"
 
 def _tmp_name(rel: str) -> str:
     head, name = posixpath.split(rel)
-    return posixpath.join(head, f".{name}{TMP_MARK}{os.getpid()}")
+    return posixpath.join(head, f".{name}{TMP_MARK}{os.getpid()}-{threading.get_ident()}")
 
 
 def _split(rels: list[str]) -> tuple[list[str], list[str]]:
