@@ -166,6 +166,7 @@ def run_batch(
             # the output is on disk before its line: a killed run resumes where it stopped
             journal.write(json.dumps({"path": rec["path"], "state": entry}, ensure_ascii=False) + "\n")
             journal.flush()
+    out.clean_temporaries()  # what a worker killed in the middle of a write left behind
     present = set(inputs)
     state = {k: v for k, v in state.items() if k in present}
     out.write(STATE_FILE, json.dumps(state, ensure_ascii=False, indent=0, sort_keys=True))
