@@ -22,7 +22,6 @@ Roles come from what the sentence says of the mention: ``chair`` (เป็น�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,7 +32,7 @@ from pipeline.layout import excluded
 from pipeline.registry import stage
 
 from .lexicon import honorifics, ministries, org_heads, person_names, position_words
-from .phrases import THAI_LETTER, Prefixes, SortedSpans, Tokens, boundaries, lines_of
+from .phrases import THAI_LETTER, Intervals, Prefixes, SortedSpans, Tokens, boundaries, lines_of
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")
@@ -165,7 +164,7 @@ def _split_titles(text: str) -> list[str]:
 def find_mentions(doc: Doc, toks: Tokens) -> list[PersonMention]:
     titles = find_titles(toks)
     title_starts = {t.start for t in titles}
-    orgs = _OrgIndex(state(doc).get("org_mentions") or [])
+    orgs = Intervals((m[0], m[1]) for m in state(doc).get("org_mentions") or [])  # bodies do not overlap
     mentions = []
     for title in titles:
         if excluded(doc, title.start):
@@ -293,7 +292,7 @@ def _post_follows(toks: Tokens, end: int) -> bool:
 
 
 # -- positions ---------------------------------------------------------------------------------
-def _position_after(toks: Tokens, end: int, title_starts: set[int], orgs: "_OrgIndex") -> tuple[int, int] | None:
+def _position_after(toks: Tokens, end: int, title_starts: set[int], orgs: Intervals) -> tuple[int, int] | None:
     t = _tools()
     text = toks.text
     pos = end
@@ -307,26 +306,7 @@ def _position_after(toks: Tokens, end: int, title_starts: set[int], orgs: "_OrgI
     return pos, _position_end(toks, pos, pos + len(word), title_starts, orgs)
 
 
-class _OrgIndex:
-    """The bodies found by the organizations stage, sorted, with their starts for bisection."""
-
-    def __init__(self, mentions: list):
-        self.spans = [(m[0], m[1]) for m in mentions]  # the stage keeps them sorted
-        self.starts = [s for s, _ in self.spans]
-
-    def starts_at(self, pos: int) -> bool:
-        i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.starts[i] == pos
-
-    def end_around(self, pos: int) -> int | None:
-        """The end of the body that ``pos`` falls strictly inside, if any."""
-        i = bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.spans[i][0] < pos < self.spans[i][1]:
-            return self.spans[i][1]
-        return None
-
-
-def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], orgs: _OrgIndex) -> int:
+def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], orgs: Intervals) -> int:
     """A post goes on over glued words and across spaces while what follows is more
     of it: another post (ประธาน ศปช.), a body, the rest of a body's name."""
     t = _tools()
@@ -335,9 +315,9 @@ def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], or
     pos = end
     while pos < line_end:
         # a body that begins inside the post runs to its own end
-        inside = orgs.end_around(pos)
-        if inside is not None:
-            pos = inside
+        body = orgs.covering(pos)
+        if body and body[0] < pos:
+            pos = body[1]
             continue
         ch = text[pos]
         if ch == " ":

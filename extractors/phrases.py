@@ -198,6 +198,10 @@ class Intervals:
         i = bisect_right(self.starts, pos) - 1
         return (self.starts[i], self.ends[i]) if i >= 0 and self.starts[i] <= pos < self.ends[i] else None
 
+    def starts_at(self, pos: int) -> bool:
+        span = self.covering(pos)
+        return span is not None and span[0] == pos
+
     def contains(self, start: int, end: int) -> bool:
         """Does one span hold all of [start, end)?"""
         span = self.covering(start)
