@@ -126,71 +126,59 @@ def _table(headers: list[str], rows: list[list[str]], *, ids: list[str] | None =
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+def _joined(values) -> str:
+    return ", ".join(values or [])
+
+
+#: the panel's tables: (list in the JSON, heading, [(column, value of an item)]);
+#: values are plain text, escaped when shown; a row links to its item (a flag, to the
+#: item it concerns) by ``data-item``
+PANEL = [
+    ("flags", "ข้อสังเกต · Flags", [
+        ("", lambda f: "⚑"), ("code", lambda f: f["code"]), ("message", lambda f: f["message"]),
+    ]),
+    ("people", "บุคคล · People", [
+        ("name", lambda p: p["name"]), ("title", lambda p: p.get("honorific")), ("position", lambda p: p.get("position")),
+        ("organization", lambda p: p.get("organization")), ("roles", lambda p: _joined(p.get("roles"))),
+    ]),
+    ("organizations", "หน่วยงาน · Organizations", [
+        ("name", lambda o: o["name"]), ("abbr.", lambda o: o.get("abbreviation")), ("kind", lambda o: o.get("kind")),
+        ("mentions", lambda o: len(o.get("mentions") or [])),
+    ]),
+    ("places", "สถานที่ · Places", [("name", lambda p: p["name"]), ("kind", lambda p: p.get("kind"))]),
+    ("dates", "วันที่ · Dates", [
+        ("as written", lambda d: d["text"]), ("date (CE)", lambda d: d.get("date")), ("flags", lambda d: _joined(d.get("flags"))),
+    ]),
+    ("times", "เวลา · Times", [("as written", lambda t: t["text"]), ("time", lambda t: t.get("time"))]),
+    ("venues", "สถานที่ประชุม · Venues", [
+        ("room", lambda v: v.get("room")), ("floor", lambda v: v.get("floor")), ("building", lambda v: v.get("building")),
+        ("online", lambda v: v.get("platform") or ("online" if v.get("online") else "")),
+    ]),
+    ("resolutions", "มติ · Resolutions", [("kind", lambda r: r.get("kind")), ("decision", lambda r: r["text"])]),
+    ("events", "กิจกรรม · Events", [
+        ("kind", lambda e: e.get("kind")), ("name", lambda e: e.get("name") or e["text"]), ("number", lambda e: e.get("number")),
+    ]),
+]
+
+
 def panel(doc: dict) -> str:
     """The structured fields, section by section."""
-    sections: list[tuple[str, str]] = []
     dd = doc.get("document_date")
     src = doc.get("source") or {}
     facts = [
-        ("ไฟล์ / file", _e(src.get("path") or "—")),
-        ("encoding", _e(src.get("encoding"))),
-        ("วันที่ของข่าว / date", _e(dd["date"]) + f" ({_e(dd['text'])})" if dd else "—"),
+        ("ไฟล์ / file", src.get("path") or "—"),
+        ("encoding", src.get("encoding")),
+        ("วันที่ของข่าว / date", f"{dd['date']} ({dd['text']})" if dd else "—"),
     ]
     if src.get("url"):
-        facts.append(("url", _e(src["url"])))
-    sections.append(("เอกสาร · Document", "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"))
-
-    flags = doc.get("flags", [])
-    sections.append((f"ข้อสังเกต · Flags ({len(flags)})", _table(
-        ["", "code", "message"],
-        [[_e("⚑"), f'<code>{_e(f["code"])}</code>', _e(f["message"])] for f in flags],
-        ids=[f.get("item") or "" for f in flags],
-    )))
-    people = doc.get("people", [])
-    sections.append((f"บุคคล · People ({len(people)})", _table(
-        ["name", "title", "position", "organization", "roles"],
-        [[_e(p["name"]), _e(p.get("honorific")), _e(p.get("position")), _e(p.get("organization")),
-          _e(", ".join(p.get("roles") or []))] for p in people],
-        ids=[p["id"] for p in people],
-    )))
-    orgs = doc.get("organizations", [])
-    sections.append((f"หน่วยงาน · Organizations ({len(orgs)})", _table(
-        ["name", "abbr.", "kind", "mentions"],
-        [[_e(o["name"]), _e(o.get("abbreviation")), _e(o.get("kind")), _e(len(o.get("mentions") or []))] for o in orgs],
-        ids=[o["id"] for o in orgs],
-    )))
-    places = doc.get("places", [])
-    sections.append((f"สถานที่ · Places ({len(places)})", _table(
-        ["name", "kind"], [[_e(p["name"]), _e(p.get("kind"))] for p in places], ids=[p["id"] for p in places],
-    )))
-    dates = doc.get("dates", [])
-    sections.append((f"วันที่ · Dates ({len(dates)})", _table(
-        ["as written", "date (CE)", "flags"],
-        [[_e(d["text"]), f"<code>{_e(d.get('date'))}</code>", _e(", ".join(d.get("flags") or []))] for d in dates],
-        ids=[d["id"] for d in dates],
-    )))
-    times = doc.get("times", [])
-    sections.append((f"เวลา · Times ({len(times)})", _table(
-        ["as written", "time"], [[_e(t["text"]), _e(t.get("time"))] for t in times], ids=[t["id"] for t in times],
-    )))
-    venues = doc.get("venues", [])
-    sections.append((f"สถานที่ประชุม · Venues ({len(venues)})", _table(
-        ["room", "floor", "building", "online"],
-        [[_e(v.get("room")), _e(v.get("floor")), _e(v.get("building")),
-          _e(v.get("platform") or ("online" if v.get("online") else ""))] for v in venues],
-        ids=[v["id"] for v in venues],
-    )))
-    res = doc.get("resolutions", [])
-    sections.append((f"มติ · Resolutions ({len(res)})", _table(
-        ["kind", "decision"], [[_e(r.get("kind")), _e(r["text"])] for r in res], ids=[r["id"] for r in res],
-    )))
-    events = doc.get("events", [])
-    sections.append((f"กิจกรรม · Events ({len(events)})", _table(
-        ["kind", "name", "number"],
-        [[_e(ev.get("kind")), _e(ev.get("name") or ev["text"]), _e(ev.get("number"))] for ev in events],
-        ids=[ev["id"] for ev in events],
-    )))
-    return "".join(f'<section><h2>{_e(h)}</h2>{body}</section>' for h, body in sections)
+        facts.append(("url", src["url"]))
+    sections = [("เอกสาร · Document", "<dl>" + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts) + "</dl>")]
+    for kind, heading, columns in PANEL:
+        found = doc.get(kind, [])
+        rows = [[_e(value(it)) for _, value in columns] for it in found]
+        ids = [it.get("id") or it.get("item") or "" for it in found]
+        sections.append((f"{heading} ({len(found)})", _table([h for h, _ in columns], rows, ids=ids)))
+    return "".join(f"<section><h2>{_e(h)}</h2>{body}</section>" for h, body in sections)
 
 
 def legend() -> str:
