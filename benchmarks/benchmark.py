@@ -117,17 +117,15 @@ def _init_worker() -> None:
     _worker_nlp = load()
 
 
-def _work(chunk: list[str]) -> tuple[int, int, float]:
-    """Analyse a chunk; (pid, peak RSS in bytes so far, CPU seconds)."""
+def _work(chunk: list[str]) -> tuple[int, int]:
+    """Analyse a chunk; (pid, peak RSS of this worker so far, in bytes)."""
     from pipeline.loading import load_text
     from pipeline.orchestrate import analyze_source
 
-    start = time.process_time()
     for t in chunk:
         analyze_source(load_text(t), nlp=_worker_nlp)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    rss *= 1 if sys.platform == "darwin" else 1024  # Linux reports KiB
-    return os.getpid(), rss, time.process_time() - start
+    return os.getpid(), rss * (1 if sys.platform == "darwin" else 1024)  # Linux reports KiB
 
 
 def run_workers(texts: list[str], workers: int, chunk: int = 16) -> dict:
@@ -141,7 +139,7 @@ def run_workers(texts: list[str], workers: int, chunk: int = 16) -> dict:
         results = list(pool.map(_work, chunks))
         wall = time.perf_counter() - start
     peak: dict[int, int] = {}
-    for pid, rss, _ in results:
+    for pid, rss in results:
         peak[pid] = max(peak.get(pid, 0), rss)
     return {"wall_seconds": wall, "peak_rss_mb": sorted(round(v / 2**20, 1) for v in peak.values())}
 
