@@ -13,9 +13,11 @@ keeps them apart.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -23,19 +25,22 @@ from pipeline.document import add_item, items, state
 from pipeline.layout import excluded
 from pipeline.registry import stage
 
-from .phrases import Intervals, lines_of, run_end
+from .lexicon import _data_text
+from .phrases import Intervals, lines_of, run_end, trie_pattern
 
 _MEETING = re.compile(r"(?<!ที่)(?<!ห้อง)(?<!เข้าร่วม)(?<!ร่วม)(?:การ)?ประชุม(?![ฯ ]|ครั้ง|ทางไกล|ออนไลน์)")
 _NUMBER = re.compile(r"[ ]?ครั้งที่[ ]?(?P<num>[\d๐-๙]+(?:[ ]?/[ ]?[\d๐-๙]{2,4})?)")
-_OTHER_KINDS = [
-    ("visit", re.compile(r"ลงพื้นที่|ตรวจเยี่ยม|เยี่ยมชม|ศึกษาดูงาน|ตรวจราชการ")),
-    ("signing", re.compile(r"ลงนาม(?:บันทึก|ความ|สัญญา|ข้อตกลง)")),
-    ("briefing", re.compile(r"แถลงข่าว|แถลงผล")),
-    ("ceremony", re.compile(r"พิธี(?:เปิด|ปิด|มอบ|ลงนาม|รับ)[\u0e01-\u0e4e]*")),
-]
 _TOPICS = re.compile(r"ที่ประชุม(?:ฯ)?[ ]?(?:ได้)?(?:ร่วมกัน)?(?:มีการ)?พิจารณา(?:ใน)?ประเด็น(?:ต่าง ๆ|สำคัญ)?(?: ได้แก่| ดังนี้)?[ ]?")
 _NAME_CUT = re.compile(r"(?:ในวันที่|วันที่|ใน|ณ|เมื่อ|เพื่อ|โดย)")
 _NAME_STOP = re.compile(r" (?:ครั้งที่|โดย|เพื่อ|ณ|ร่วมกับ|ผ่าน|ซึ่ง|และได้|ที่|เมื่อ)|\(|\n")
+
+
+@lru_cache(maxsize=1)
+def _other_kinds() -> list[tuple[str, re.Pattern]]:
+    """data/events.json as [(kind, pattern of the words that name it)]."""
+    kinds = json.loads(_data_text("events.json"))["kinds"]
+    return [(kind, re.compile(trie_pattern(spec["cues"]) + ("[\u0e01-\u0e4e]*" if spec.get("whole_word") else "")))
+            for kind, spec in kinds.items()]
 
 
 @dataclass
@@ -103,7 +108,7 @@ def _find(doc: Doc, text: str) -> list[Event]:
             continue
         found.append(Event("meeting", m.start(), end, name or None, number, [(m.start(), end)]))
     meetings = Intervals((e.start, e.end) for e in found)
-    for kind, pattern in _OTHER_KINDS:
+    for kind, pattern in _other_kinds():
         for m in pattern.finditer(text):
             if excluded(doc, m.start()) or meetings.covering(m.start()):
                 continue

@@ -21,6 +21,7 @@ Roles come from what the sentence says of the mention: ``chair`` (เป็น�
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,8 +32,8 @@ from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.registry import stage
 
-from .lexicon import honorifics, ministries, org_heads, person_names, position_words
-from .phrases import THAI_LETTER, Intervals, Prefixes, SortedSpans, Tokens, boundaries, lines_of
+from .lexicon import _data_text, honorifics, ministries, org_heads, person_names, position_words
+from .phrases import THAI_LETTER, Intervals, Prefixes, SortedSpans, Tokens, boundaries, lines_of, trie_pattern
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")
@@ -474,14 +475,19 @@ def _link_positions(doc: Doc, toks: Tokens, people: list[Person]) -> None:
             holders[0].extra_mentions.append((s, e))
 
 
-_ROLE_AFTER = [
-    ("chair", re.compile(r"^ ?(?:ได้)?(?:เป็นประธาน|ทำหน้าที่ประธาน|นั่งหัวโต๊ะ)")),
-    ("secretariat", re.compile(r"^ ?(?:ในฐานะ|เป็น)(?:ฝ่ายเลขานุการ|กรรมการและเลขานุการ|เลขานุการ)")),
-    ("speaker", re.compile(r"^ ?(?:ได้)?(?:กล่าว|เปิดเผย|เผย|ระบุ|แถลง|ชี้แจง|ยืนยัน|เน้นย้ำ|ย้ำ)")),
-    ("host", re.compile(r"^ ?(?:ได้)?(?:ให้การต้อนรับ|ต้อนรับ)")),
-]
 _FUTURE = re.compile(r"จะ(?:มี|ให้|เชิญ)?[ ]?$|ที่จะมี")
-_ATTENDING = re.compile(r"(?:โดยมี|พร้อมด้วย|โดยมีผู้เข้าร่วม)[^\n]{0,400}$")
+
+
+@lru_cache(maxsize=1)
+def _role_cues() -> dict:
+    """data/roles.json as patterns: [(role, what follows the name)], the attendees' list opener."""
+    data = json.loads(_data_text("roles.json"))
+    after = []
+    for role, spec in data["after_name"].items():
+        lead = f"(?:{trie_pattern(spec['lead'])})" + ("" if spec.get("lead_required") else "?")
+        after.append((role, re.compile(rf"^ ?{lead}(?:{trie_pattern(spec['cues'])})")))
+    attending = re.compile(rf"(?:{trie_pattern(data['attending_before'])})[^\n]{{0,400}}$")
+    return {"after_name": after, "attending": attending}
 
 
 def _roles(text: str, person: Person) -> list[str]:
@@ -492,7 +498,7 @@ def _roles(text: str, person: Person) -> list[str]:
     for start, end in spans:
         after = text[end : end + 40]
         clause = text[max(lines.start(start), start - 30) : start]
-        for role, pattern in _ROLE_AFTER:
+        for role, pattern in _role_cues()["after_name"]:
             if role in roles or not pattern.match(after):
                 continue
             if role == "chair" and _FUTURE.search(clause):
@@ -500,7 +506,7 @@ def _roles(text: str, person: Person) -> list[str]:
             roles.append(role)
     first = person.mentions[0]
     before = text[lines.start(first.start) : first.start]
-    if "chair" not in roles and _ATTENDING.search(before) and "เข้าร่วม" in text[first.start : first.start + 600]:
+    if "chair" not in roles and _role_cues()["attending"].search(before) and "เข้าร่วม" in text[first.start : first.start + 600]:
         roles.append("attendee")
     return roles
 
