@@ -39,7 +39,7 @@ from pipeline.layout import excluded
 from pipeline.normalize import fold_digits
 from pipeline.registry import stage
 
-from .lexicon import calendar
+from .datafiles import calendar
 from .phrases import lines_of, trie_pattern
 from .thai_calendar import NoSuchDate, be_to_ce, ce_to_be, fiscal_year, make_date, rs_to_ce, shift_days, shift_years
 

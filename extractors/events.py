@@ -13,7 +13,6 @@ keeps them apart.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from pipeline.document import add_item, items, state
 from pipeline.layout import excluded
 from pipeline.registry import stage
 
-from .lexicon import _data_text
+from .datafiles import data_json
 from .phrases import Intervals, lines_of, run_end, trie_pattern
 
 _MEETING = re.compile(r"(?<!ที่)(?<!ห้อง)(?<!เข้าร่วม)(?<!ร่วม)(?:การ)?ประชุม(?![ฯ ]|ครั้ง|ทางไกล|ออนไลน์)")
@@ -38,7 +37,7 @@ _NAME_STOP = re.compile(r" (?:ครั้งที่|โดย|เพื่อ
 @lru_cache(maxsize=1)
 def _other_kinds() -> list[tuple[str, re.Pattern]]:
     """data/events.json as [(kind, pattern of the words that name it)]."""
-    kinds = json.loads(_data_text("events.json"))["kinds"]
+    kinds = data_json("events.json")["kinds"]
     return [(kind, re.compile(trie_pattern(spec["cues"]) + ("[\u0e01-\u0e4e]*" if spec.get("whole_word") else "")))
             for kind, spec in kinds.items()]
 

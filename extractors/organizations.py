@@ -23,9 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
-from pipeline.registry import stage
-
-from .lexicon import (
+from pipeline.lexicon import (
     honorifics,
     ministries,
     not_organization_words,
@@ -35,6 +33,8 @@ from .lexicon import (
     places,
     position_words,
 )
+from pipeline.registry import stage
+
 from .phrases import ABBREVIATION, THAI_LETTER, Gazetteer, Intervals, Prefixes, Tokens, boundaries, run_end
 
 GENERIC = re.compile(

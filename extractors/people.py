@@ -21,7 +21,6 @@ Roles come from what the sentence says of the mention: ``chair`` (เป็น�
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,9 +29,10 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
+from pipeline.lexicon import honorifics, ministries, org_heads, person_names, position_words
 from pipeline.registry import stage
 
-from .lexicon import _data_text, honorifics, ministries, org_heads, person_names, position_words
+from .datafiles import data_json
 from .phrases import THAI_LETTER, Intervals, Prefixes, SortedSpans, Tokens, boundaries, lines_of, trie_pattern
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
@@ -481,7 +481,7 @@ _FUTURE = re.compile(r"จะ(?:มี|ให้|เชิญ)?[ ]?$|ที่�
 @lru_cache(maxsize=1)
 def _role_cues() -> dict:
     """data/roles.json as patterns: [(role, what follows the name)], the attendees' list opener."""
-    data = json.loads(_data_text("roles.json"))
+    data = data_json("roles.json")
     after = []
     for role, spec in data["after_name"].items():
         lead = f"(?:{trie_pattern(spec['lead'])})" + ("" if spec.get("lead_required") else "?")

@@ -20,8 +20,9 @@ from typing import Any, Iterable
 from spacy.tokens import Doc
 
 from pipeline.document import state
+from pipeline.lexicon import trie_pattern  # noqa: F401  (extractors take it from here)
 
-from .lexicon import _data_text
+from .datafiles import data_json
 
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 # a Thai dotted abbreviation: พม., ก.น.บ., ศอ.บต., สป.มท., รมว.คมนาคม is not one
@@ -30,28 +31,8 @@ ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e][\u0e01-\u0e4
 
 @lru_cache(maxsize=1)
 def boundaries() -> dict[str, Any]:
-    data = json.loads(_data_text("phrase_boundaries.json"))
+    data = data_json("phrase_boundaries.json")
     return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items()}
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching any of ``words``, longest first, built as a trie so
-    that the regex engine follows one branch per character instead of trying every word."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie) or "(?!)"
 
 
 class Prefixes:

@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
+from pipeline.lexicon import bma_districts, not_place_words, place_heads, places
 from pipeline.registry import stage
 
-from .lexicon import bma_districts, not_place_words, place_heads, places
 from .phrases import THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
 
 # bare country names that are mostly adjectives in Thai news (ผู้แทนการค้าไทย)

@@ -20,7 +20,6 @@ end of the line.  Words are in ``data/resolutions.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.registry import stage
 
-from .lexicon import _data_text
+from .datafiles import data_json
 from .phrases import Prefixes, boundaries, lines_of, trie_pattern
 
 _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?[\d๐-๙]{1,2}[).](?=\s?\S)")
@@ -51,7 +50,7 @@ class Decision:
 
 @lru_cache(maxsize=1)
 def _tools():
-    data = json.loads(_data_text("resolutions.json"))
+    data = data_json("resolutions.json")
     verbs = data["verbs"]
     all_verbs = trie_pattern(verbs)
     strong = trie_pattern(data["strong_verbs"])

@@ -13,7 +13,6 @@ a clause word or a date (``data/venues.json``).
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -22,10 +21,11 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
+from pipeline.lexicon import honorifics
 from pipeline.normalize import fold_digits
 from pipeline.registry import stage
 
-from .lexicon import _data_text, honorifics
+from .datafiles import data_json
 from .phrases import THAI_LETTER, Intervals, Prefixes, Tokens, boundaries, lines_of, run_end
 
 _NUMBER_RUN = re.compile(r"[\d๐-๙][\d๐-๙\-/]*|-")
@@ -36,7 +36,7 @@ _MEETING_NEAR = re.compile(r"ประชุม|Meeting|Conference|หารื�
 
 @lru_cache(maxsize=1)
 def _tools():
-    data = json.loads(_data_text("venues.json"))
+    data = data_json("venues.json")
     b = boundaries()
     return {
         "data": data,

@@ -1,7 +1,7 @@
 """thaipress: Thai government press releases -> structured, validated JSON.
 
     from pipeline import analyze, analyze_file
-    doc = analyze(text)          # dict valid against pipeline.schema.schema()
+    doc = analyze(text)          # dict valid against pipeline.output.schema.schema()
     doc = analyze_file("x.txt")  # any of UTF-8/UTF-16/TIS-620/Windows-874, .txt or .html
 
 Where each stage lives: loading.py (files, encodings, HTML), normalize.py (repairs

@@ -101,7 +101,7 @@ def _analyze(args) -> int:
 
 
 def _batch(args) -> int:
-    from .batch import run_batch
+    from .batch.run import run_batch
 
     res = run_batch(
         args.in_dir, args.out_dir, workers=args.workers, quiet=args.quiet, force=args.force,
@@ -141,19 +141,19 @@ def _eval(args) -> int:
 
 
 def _schema(args) -> int:
-    from .schema import schema
+    from .output.schema import schema
 
     print(json.dumps(schema(), ensure_ascii=False, indent=1))
     return 0
 
 
 def _render(args) -> int:
-    from .render import render_document
-    from .storage import LocalFolder
+    from .output.render import render_document
+    from .batch.storage import LocalFolder
 
     path = Path(args.file)
     if path.suffix.lower() == ".json":
-        from .schema import validate
+        from .output.schema import validate
 
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))

@@ -12,9 +12,9 @@ from spacy.tokens import Doc
 from .document import ThaiPressTokenizer, state
 from .loading import DEFAULT_MAX_BYTES, Source, load_file, load_text
 from .registry import ordered_stages
-from .schema import validate
-from .serialize import to_json
-from .spans import item_spans, set_spans
+from .output.schema import validate
+from .output.serialize import to_json
+from .output.spans import item_spans, set_spans
 
 _nlp: Language | None = None
 _lock = threading.Lock()

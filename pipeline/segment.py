@@ -28,6 +28,8 @@ from pathlib import Path
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import nlpo3 as pythainlp_nlpo3
 
+from .lexicon import joinable_names, segmentation_splits, segmentation_words
+
 _lock = threading.Lock()
 
 
@@ -41,8 +43,6 @@ class Segmenter:
         joinable: frozenset[str] | None = None,
     ):
         if project_words is None:
-            from extractors.lexicon import joinable_names, segmentation_splits, segmentation_words
-
             project_words, splits, joinable = segmentation_words(), segmentation_splits(), joinable_names()
         self.joinable = frozenset(joinable or ())
         base = thai_words()

@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from pipeline.batch import FEED_FILE, JSONL_FILE, REPORT_FILE, STATE_FILE, run_batch
-from pipeline.schema import validate
+from pipeline.output.schema import validate
 
 from .conftest import ROOT, SAMPLES
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch import JSONL_FILE, REPORT_FILE, run_batch
-from pipeline.schema import validate
+from pipeline.output.schema import validate
 
 from .conftest import CORPUS, ROOT, SAMPLES
 from .test_batch import read_outputs

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.dates import parse
-from extractors.lexicon import calendar
+from extractors.datafiles import calendar
 from extractors.thai_calendar import ce_to_be, ce_to_rs
 
 MONTHS = calendar()["months"]

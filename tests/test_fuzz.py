@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from pipeline import analyze
 from pipeline.errors import InputError
-from pipeline.schema import validate
+from pipeline.output.schema import validate
 
 from .test_pipeline import spans_of
 

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.batch import find_inputs, output_path
 from pipeline.orchestrate import analyze_file
-from pipeline.schema import validate
+from pipeline.output.schema import validate
 
 from .conftest import OUTPUTS, SAMPLES
 

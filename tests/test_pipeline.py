@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator
 
 from pipeline import analyze, analyze_file
 from pipeline.errors import InputError, NoThaiTextError
-from pipeline.schema import schema, validate
+from pipeline.output.schema import schema, validate
 
 from .conftest import ROOT, SAMPLES, SEED
 

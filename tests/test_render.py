@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from pipeline.render import render_document, render_index, index_row
+from pipeline.output.render import render_document, render_index, index_row
 
 from .conftest import ROOT, SAMPLES, SEED
 

@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from pipeline import load
-from pipeline.schema import validate
+from pipeline.output.schema import validate
 
 SEED_PEOPLE = {
     "นายสุพรพล หนูครองสิน", "นางสาวพรรณราย จริงจิตร", "นางนทีทิพย์ จึงสมประสงค์", "นายกิรทัต เจิมจรุง",

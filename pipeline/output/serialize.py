@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .document import offset_map, state, text as doc_text
-from .layout import source_url
+from ..document import offset_map, state, text as doc_text
+from ..layout import source_url
 
 SCHEMA_VERSION = "1.0"
 _FIRST = ("id", "code", "text", "span")
@@ -15,7 +15,7 @@ ITEM_KINDS = ("people", "organizations", "places", "dates", "times", "venues", "
 
 
 def to_json(doc: Doc) -> dict:
-    from . import __version__
+    from .. import __version__
 
     st = state(doc)
     omap = offset_map(doc)

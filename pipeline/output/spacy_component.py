@@ -23,8 +23,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .document import offset_map
-from .errors import InputError
+from ..document import offset_map
+from ..errors import InputError
 from .spans import SPANS_KEY, item_spans, set_spans
 
 if not Doc.has_extension("thaipress"):
@@ -42,8 +42,8 @@ class ThaiPressComponent:
     def __call__(self, doc: Doc) -> Doc:
         if doc.has_extension("tp") and doc._.tp is not None:
             return doc  # a Doc of thaipress's own pipeline already carries everything
-        from .loading import load_text
-        from .orchestrate import analyze_doc
+        from ..loading import load_text
+        from ..orchestrate import analyze_doc
 
         try:
             tp_doc = analyze_doc(load_text(doc.text))

@@ -9,7 +9,7 @@ from importlib import resources
 
 from jsonschema import Draft202012Validator
 
-from .errors import SchemaValidationError
+from ..errors import SchemaValidationError
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ import posixpath
 import time
 from dataclasses import dataclass
 
-from .errors import ThaiPressError
+from ..errors import ThaiPressError
 
 _nlp = None
 
@@ -44,7 +44,7 @@ def dumps(doc: dict) -> str:
 def get_worker_nlp():
     global _nlp
     if _nlp is None:
-        from .orchestrate import load
+        from ..orchestrate import load
 
         _nlp = load()
     return _nlp
@@ -52,8 +52,8 @@ def get_worker_nlp():
 
 def process_file(job: Job) -> dict:
     """Analyse one file and write its outputs; never raises for a bad document."""
-    from .loading import load_stored
-    from .orchestrate import analyze_source
+    from ..loading import load_stored
+    from ..orchestrate import analyze_source
     from .storage import open_folder
 
     started = time.perf_counter()
@@ -66,7 +66,7 @@ def process_file(job: Job) -> dict:
         doc = analyze_source(source, nlp=get_worker_nlp())
         out.write(output_rel(job.rel), dumps(doc))
         if job.html:
-            from .render import render_document
+            from ..output.render import render_document
 
             out.write(output_rel(job.rel, ".html"), render_document(doc, index_href=index_href(job.rel)))
         return {

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterator
 
-from .loading import SUPPORTED_SUFFIXES
+from ..loading import SUPPORTED_SUFFIXES
 
 TMP_MARK = ".tmp-"
 
@@ -224,7 +224,7 @@ def open_folder(location: str) -> Folder:
         try:
             return FsspecFolder(location)
         except ImportError:
-            from .errors import ThaiPressError
+            from ..errors import ThaiPressError
 
             raise ThaiPressError(
                 f"{location}: reading URLs needs fsspec (pip install 'thaipress[dask]')"

@@ -15,9 +15,9 @@ Writes, in OUT_DIR:
 
 Every file is written under a temporary name and renamed, so a killed run leaves no
 half-written file.  One bad input is reported and never stops the batch.  The files
-are analysed by an engine: worker processes on this machine (:mod:`pipeline.pool`,
-the default) or a Dask cluster (:mod:`pipeline.dask`); both run
-:func:`pipeline.worker.process_file` on each file, and everything else here is the same.
+are analysed by an engine: worker processes on this machine (:mod:`pipeline.batch.pool`,
+the default) or a Dask cluster (:mod:`pipeline.batch.dask`); both run
+:func:`pipeline.batch.worker.process_file` on each file, and everything else here is the same.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-from . import __version__
-from .errors import ThaiPressError
-from .loading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from .. import __version__
+from ..errors import ThaiPressError
+from ..loading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 from .storage import Folder, LocalFolder, open_folder
 from .worker import Job, dumps, output_rel
 
@@ -246,7 +246,7 @@ def write_collections(out: Folder, rels: list[str], *, title: str, html: bool = 
     """``documents.jsonl``, ``feed.json`` (and ``index.html``) from the outputs of
     ``rels``, in that order; streamed, one document in memory at a time."""
     from .feed import FeedWriter
-    from .render import index_row, render_index
+    from ..output.render import index_row, render_index
 
     rows = []
     with out.writer(JSONL_FILE) as jsonl, out.writer(FEED_FILE) as feed_fh:

@@ -1,20 +1,44 @@
-"""The project's word lists, read once from ``extractors/data`` (and PyThaiNLP's
-shipped lists of provinces, countries and person names).
+"""The project's word lists, read once from ``pipeline/data/lexicon`` (and PyThaiNLP's
+shipped lists of provinces, countries and person names), and the trie regex that
+matches them.
 
-Everything language-specific that extractors match against lives in those data
-files; this module only parses them.
+They belong to the core because the segmenter needs them (names kept whole as words)
+as much as the extractors do (which bodies, places, posts and titles to look for);
+both read them from here.  Every list is a data file that names its source; this
+module only parses them.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Iterable
 
 
 def _data_text(name: str) -> str:
-    return resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files("pipeline").joinpath("data", "lexicon", name).read_text(encoding="utf-8")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, longest first, built as a trie so
+    that the regex engine follows one branch per character instead of trying every word."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -156,12 +180,6 @@ def place_heads() -> list[tuple[str, str, tuple[str, ...]]]:
     return sorted(rows, key=lambda x: len(x[0]), reverse=True)
 
 
-# -- calendar ------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def calendar() -> dict:
-    return json.loads(_data_text("calendar.json"))
-
-
 # -- the project dictionary for word segmentation -----------------------------------
 @lru_cache(maxsize=1)
 def segmentation_words() -> frozenset[str]:
@@ -187,11 +205,7 @@ def segmentation_words() -> frozenset[str]:
 def segmentation_splits() -> frozenset[str]:
     """Dictionary words the tokenizer must not keep whole: a post glued to the head of
     the body it serves (ปลัดกระทรวง, ผู้อำนวยการกอง), so that the body's name starts a word."""
-    import re
-
     from pythainlp.corpus import thai_words
-
-    from .phrases import trie_pattern
 
     posts = [w for w in position_words() if "." not in w]
     glued = re.compile(f"(?:{trie_pattern(posts)})(?:{trie_pattern(h for h, _ in org_heads())})")
