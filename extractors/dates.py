@@ -483,7 +483,9 @@ def _relative_only(folded: str, mentions: list[Mention], g: Grammar, doc) -> lis
 
 def _document_mention(mentions: list[Mention], folded: str) -> Mention | None:
     """The release's own date: a line that is only a date near the top (the dateline),
-    else the date ``วันนี้ (...)`` points to."""
+    else the date ``วันนี้ (...)`` points to.  Only a date with its year can be the
+    release's date: ``วันนี้ (28 ธ.ค.)`` has nothing to take a year from, so it stays a
+    year-less mention (flagged ``date_without_year`` by the stage)."""
     lines = lines_of(folded)
     for m in mentions:
         if m.day is None or m.year is None:
@@ -496,7 +498,7 @@ def _document_mention(mentions: list[Mention], folded: str) -> Mention | None:
         if not (folded[before : m.start] + folded[m.end : after]).strip(" .,:-*"):
             return m
     for m in mentions:
-        if m.relative == "วันนี้" and m.day is not None:
+        if m.relative == "วันนี้" and m.day is not None and m.year is not None:
             return m
     return None
 

@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Thai government press releases -> structured, validated JSON.",
     )
     p.add_argument("--version", action="version", version=f"thaipress {__version__}")
+    p.add_argument("--debug", action="store_true", help="show the Python traceback of an internal error")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     a = sub.add_parser("analyze", help="analyse files; JSON to stdout")
@@ -64,6 +65,17 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+# exit codes: 1 an input the user can fix (unreadable, empty, not Thai, ...) or a failed
+# check; 3 an eval score below its floor; 70 (EX_SOFTWARE) a bug in thaipress itself
+EXIT_INTERNAL = 70
+
+
+def internal_error(exc: BaseException, where: str | None = None) -> str:
+    """One line for a bug met on some input: what, where, and how to see more."""
+    place = f"{where}: " if where else ""
+    return f"thaipress: {place}internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -71,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     except ThaiPressError as exc:
         print(f"thaipress: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug: one line, never a traceback unless asked for
+        if args.debug:
+            raise
+        print(internal_error(exc, getattr(args, "file", None)), file=sys.stderr)
+        return EXIT_INTERNAL
     except KeyboardInterrupt:
         print("thaipress: interrupted", file=sys.stderr)
         return 130
@@ -82,7 +99,7 @@ def _analyze(args) -> int:
     from .loading import load_bytes, load_file
     from .orchestrate import analyze_source
 
-    results, failed = [], 0
+    results, failed, crashed = [], 0, 0
     for name in args.files:
         try:
             if name == "-":
@@ -93,11 +110,16 @@ def _analyze(args) -> int:
         except ThaiPressError as exc:
             failed += 1
             print(f"thaipress: {exc}", file=sys.stderr)
+        except Exception as exc:  # a bug on this file: said in one line, the other files go on
+            if args.debug:
+                raise
+            crashed += 1
+            print(internal_error(exc, "standard input" if name == "-" else name), file=sys.stderr)
     if results:
         data = results[0] if len(args.files) == 1 else results
         indent = None if args.compact else 1
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
-    return 1 if failed else 0
+    return EXIT_INTERNAL if crashed else 1 if failed else 0
 
 
 def _batch(args) -> int:
@@ -112,10 +134,12 @@ def _batch(args) -> int:
         rate = f", {len(res.done) / res.seconds:.1f} documents/s" if res.seconds and res.done else ""
         print(
             f"thaipress batch: {len(res.done)} done, {len(res.unchanged)} unchanged, "
-            f"{len(res.failed)} failed, {len(res.ignored)} ignored in {res.seconds:.1f} s{rate} "
+            f"{len(res.skipped)} skipped (not Thai), {len(res.failed)} failed, {len(res.ignored)} ignored in {res.seconds:.1f} s{rate} "
             f"-> {Path(args.out_dir) / 'report.json'}",
             file=sys.stderr,
         )
+        for rec in res.skipped:
+            print(f"  skipped: {rec['path']}: {rec['reason']}", file=sys.stderr)
         for rec in res.failed:
             print(f"  failed: {rec['path']}: {rec['reason']}", file=sys.stderr)
         for rel in res.ignored:

@@ -4,7 +4,9 @@
   (``รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-<headline>``), prefixes in ``data/layout.json``;
 * ``duplicate`` - a line that repeats an earlier line word for word (web pages often
   print the headline two or three times);
-* ``source_line`` - a trailing ``ที่มา : <url>`` attribution.
+* ``source_line`` - a trailing ``ที่มา : <url>`` attribution;
+* ``address`` - a URL, an e-mail address or a file name anywhere in the text: their
+  digits are slugs and numbers, not dates or times (``.../726-2565-12-18-2564-57``).
 
 Extractors skip what lies in these zones (:func:`excluded`).
 """
@@ -23,6 +25,30 @@ from .document import state, text as doc_text
 from .registry import stage
 
 _URL = re.compile(r"https?://\S+")
+
+
+@lru_cache(maxsize=1)
+def _address_ends() -> re.Pattern:
+    """What ends an address: a URL (with a scheme or www., up to white space or Thai
+    text), the domain of an e-mail address, a file name's extension (data/layout.json).
+    E-mail addresses and file names are found from their '@' or extension back to the
+    start of their word, so no pattern runs over a long word from every position."""
+    exts = "|".join(map(re.escape, _data()["file_extensions"]))
+    return re.compile(
+        r"(?P<url>(?:https?://|www\.)[^\s\u0e00-\u0e7f]+)"
+        r"|@[\w-]+(?:\.[\w-]+)+"
+        rf"|\.(?:{exts})\b",
+        re.IGNORECASE,
+    )
+
+
+def _addresses(text: str):
+    for m in _address_ends().finditer(text):
+        start = m.start()
+        if not m.group("url"):
+            while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "<>\"'(":
+                start -= 1
+        yield [start, m.end()]
 
 
 @lru_cache(maxsize=1)
@@ -57,8 +83,20 @@ def find_layout(doc: Doc) -> None:
             zones.append({"kind": "duplicate", "span": [start, end]})
         first_content = False
         seen.add(line)
+    zones.extend({"kind": "address", "span": span} for span in _addresses(text))
     st["layout"] = {"lines": lines, "zones": zones}
-    st["excluded"] = sorted(z["span"] for z in zones)
+    st["excluded"] = _merged(z["span"] for z in zones)
+
+
+def _merged(spans) -> list[list[int]]:
+    """Sorted, non-overlapping spans (an address inside an excluded line is one zone)."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return out
 
 
 def excluded(doc: Doc, pos: int) -> bool:

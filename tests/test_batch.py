@@ -29,9 +29,12 @@ EXPECTED_FAILURES = {
     "bad/empty.txt": "empty",
     "bad/whitespace-only.txt": "empty",
     "bad/binary-png.txt": "not_text",
+    "bad/huge-20mb.txt": "too_large",
+}
+#: read, but not Thai: skipped with the reason, not counted as failures
+EXPECTED_SKIPPED = {
     "bad/no-thai.txt": "no_thai",
     "bad/english-press-release.txt": "no_thai",
-    "bad/huge-20mb.txt": "too_large",
 }
 ENCODINGS = {
     "bad/enc-utf8.txt": "utf-8",
@@ -88,13 +91,17 @@ def test_every_good_file_written_every_bad_one_reported(tree, clean_run):
     assert {p: f["code"] for p, f in failed.items()} == EXPECTED_FAILURES
     assert all(f["reason"] for f in failed.values())
     assert "4.0 MB" in failed["bad/huge-20mb.txt"]["reason"]  # says what the limit is
+    skipped = {f["path"]: f for f in report["skipped"]}
+    assert {p: f["code"] for p, f in skipped.items()} == EXPECTED_SKIPPED
+    assert all("Thai" in f["reason"] for f in skipped.values())
 
     expected_done = {
         p.relative_to(tree).as_posix() for p in tree.rglob("*")
-        if p.suffix in (".txt", ".html") and p.relative_to(tree).as_posix() not in EXPECTED_FAILURES
+        if p.suffix in (".txt", ".html") and p.relative_to(tree).as_posix() not in EXPECTED_FAILURES | EXPECTED_SKIPPED
     }
     assert set(report["done"]) == expected_done
-    assert report["counts"] == {"done": len(expected_done), "unchanged": 0, "failed": len(EXPECTED_FAILURES), "ignored": 1}
+    assert report["counts"] == {"done": len(expected_done), "unchanged": 0, "skipped": len(EXPECTED_SKIPPED),
+                                "failed": len(EXPECTED_FAILURES), "ignored": 1}
     assert report["throughput"]["documents_per_second"] > 0
     assert report["ignored"] == ["bad/not-a-document.pdf"]
 
@@ -102,7 +109,7 @@ def test_every_good_file_written_every_bad_one_reported(tree, clean_run):
         doc = json.loads((out / rel).with_suffix(".json").read_text(encoding="utf-8"))
         validate(doc)
         assert doc["source"]["path"] == rel
-    for rel in EXPECTED_FAILURES:
+    for rel in EXPECTED_FAILURES | EXPECTED_SKIPPED:
         assert not (out / rel).with_suffix(".json").exists()
 
 

@@ -127,3 +127,19 @@ def test_relative_words(nlp):
     by_text = {d["text"]: d for d in doc["dates"]}
     assert by_text["25 ส.ค.63"]["relative"] == "วันนี้"
     assert by_text["เมื่อวานนี้"]["date"] == "2020-08-24"
+
+
+@pytest.mark.parametrize("address", [
+    "https://www.bangkok.go.th/pr/page/sub/726-2565-12-18-2564-57",  # a site's slug (the audit's case)
+    "https://ddc.moph.go.th/vaccine-covid19/getFiles/11/1628849610213.pdf",  # u-corpus, a real link
+    "saraban-2564-12-01@bangkok.go.th",
+    "ประกาศ-15-11-2564.pdf",
+])
+def test_no_date_is_read_out_of_an_address(address):
+    from pipeline import analyze
+
+    text = ("20 ธันวาคม 2564\nผู้ประสงค์จะยื่นคำร้องสามารถดาวน์โหลดแบบฟอร์มได้ที่ " + address +
+            " ภายในวันที่ 30 ธันวาคม 2564 เวลา 16.30 น.")
+    doc = analyze(text)
+    assert [d["date"] for d in doc["dates"]] == ["2021-12-20", "2021-12-30"]
+    assert [t["text"] for t in doc["times"]] == ["เวลา 16.30 น."]

@@ -104,3 +104,37 @@ def test_cli_reports_bad_files_without_traceback(tmp_path):
 def test_cli_schema_command():
     res = run_cli("schema")
     assert json.loads(res.stdout)["title"] == "thaipress document"
+
+
+def test_cli_yearless_dateline_is_analysed(tmp_path):
+    # a real opening of Thai news (10 of 1,273 ThaiNER lines): a dateline without a year
+    # once made analyze() raise a TypeError; now it is a year-less date, flagged
+    news = tmp_path / "news.txt"
+    news.write_text("วันนี้ (28 ธ.ค.) นายวิษณุ เครืองาม รองนายกรัฐมนตรี เป็นประธานการประชุม", encoding="utf-8")
+    res = run_cli("analyze", str(news))
+    assert res.returncode == 0, res.stderr
+    codes = {f["code"] for f in json.loads(res.stdout)["flags"]}
+    assert "date_without_year" in codes
+
+
+def test_cli_internal_error_is_one_line_with_the_file_name(tmp_path, monkeypatch, capsys):
+    # a bug met on one file: one line naming it, exit 70, the other files still analysed
+    from pipeline import cli, orchestrate
+
+    real = orchestrate.analyze_source
+
+    def broken_on_one(source, **kw):
+        if source.path and source.path.endswith("bad.txt"):
+            raise TypeError("'>=' not supported between instances of 'NoneType' and 'int'")
+        return real(source, **kw)
+
+    monkeypatch.setattr(orchestrate, "analyze_source", broken_on_one)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("วันนี้ (28 ธ.ค.) นายวิษณุ เครืองาม", encoding="utf-8")
+    assert cli.main(["analyze", str(bad), str(SEED)]) == cli.EXIT_INTERNAL
+    out, err = capsys.readouterr()
+    assert err.strip().count("\n") == 0 and "Traceback" not in err
+    assert "bad.txt: internal error: TypeError" in err and "--debug" in err
+    assert json.loads(out)[0]["document_date"]["date"] == "2022-01-21"
+    with pytest.raises(TypeError):
+        cli.main(["--debug", "analyze", str(bad)])

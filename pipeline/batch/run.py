@@ -6,8 +6,9 @@ Writes, in OUT_DIR:
   and with ``--html`` a page ``<...>.html`` beside it and an ``index.html``;
 * ``documents.jsonl`` - one document per line, in input order;
 * ``feed.json`` - JSON Feed 1.1, one item per document, structured data under ``_thaipress``;
-* ``report.json`` - files done, skipped as unchanged, failed with the reason, ignored
-  (not a kind thaipress reads); time, throughput;
+* ``report.json`` - files done, unchanged (not analysed again), skipped with the reason
+  (not Thai: a site's English releases), failed with the reason, ignored (not a kind
+  thaipress reads); time, throughput;
 * ``.thaipress-state.json`` - content hash and pipeline fingerprint of each output,
   so that a re-run skips inputs that did not change; while a run goes on, each finished
   file is also appended to ``.thaipress-journal.jsonl``, so that a killed run's work
@@ -84,6 +85,7 @@ def _walk(node):
 class BatchResult:
     done: list[dict] = field(default_factory=list)
     unchanged: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)  # read, but not Thai (an English release)
     failed: list[dict] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # files of a kind thaipress does not read
     seconds: float = 0.0
@@ -97,8 +99,8 @@ class BatchResult:
             "output": out_dir,
             "engine": self.engine,
             "counts": {
-                "done": len(self.done), "unchanged": len(self.unchanged), "failed": len(self.failed),
-                "ignored": len(self.ignored),
+                "done": len(self.done), "unchanged": len(self.unchanged), "skipped": len(self.skipped),
+                "failed": len(self.failed), "ignored": len(self.ignored),
             },
             "seconds": round(self.seconds, 3),
             "throughput": {
@@ -107,10 +109,15 @@ class BatchResult:
             },
             "done": sorted(r["path"] for r in self.done),
             "unchanged": sorted(r["path"] for r in self.unchanged),
-            "failed": sorted(({"path": r["path"], "code": r["code"], "reason": r["reason"]} for r in self.failed), key=lambda r: r["path"]),
+            "skipped": _reasons(self.skipped),
+            "failed": _reasons(self.failed),
             "ignored": sorted(self.ignored),
             "ignored_reason": f"only {', '.join(sorted(SUPPORTED_SUFFIXES))} files are read as press releases",
         }
+
+
+def _reasons(records: list[dict]) -> list[dict]:
+    return sorted(({"path": r["path"], "code": r["code"], "reason": r["reason"]} for r in records), key=lambda r: r["path"])
 
 
 def run_batch(
@@ -158,7 +165,7 @@ def run_batch(
                 result.chars += rec.get("chars", 0)
                 entry = state[rec["path"]] = {"sha256": rec["sha256"], "fingerprint": fp}
             else:
-                result.failed.append(rec)
+                (result.skipped if rec["status"] == "skipped" else result.failed).append(rec)
                 state.pop(rec["path"], None)
                 entry = None
                 for suffix in (".json", ".html"):  # an old output of an input that now fails is not current

@@ -12,7 +12,7 @@ import posixpath
 import time
 from dataclasses import dataclass
 
-from ..errors import ThaiPressError
+from ..errors import NoThaiTextError, ThaiPressError
 
 _nlp = None
 
@@ -73,6 +73,8 @@ def process_file(job: Job) -> dict:
             "path": job.rel, "status": "done", "sha256": source.sha256, "chars": len(source.text),
             "seconds": round(time.perf_counter() - started, 4),
         }
+    except NoThaiTextError as exc:  # a release of the same site in another language: not a failure
+        return {"path": job.rel, "status": "skipped", "code": exc.code, "reason": exc.message}
     except ThaiPressError as exc:
         return {"path": job.rel, "status": "failed", "code": exc.code, "reason": exc.message}
     except Exception as exc:  # a bug in thaipress: report it, keep going
