@@ -31,6 +31,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -61,6 +62,8 @@ class Grammar:
     past_after: re.Pattern
     future_before: re.Pattern
     future_after: re.Pattern
+    neutral_before: re.Pattern
+    neutral_after: re.Pattern
 
 
 def _alt(words) -> str:
@@ -130,11 +133,23 @@ def grammar() -> Grammar:
         weekday_number=weekday_number,
         era_of=era_of,
         relative_days=cal["relative_days"],
-        past_before=re.compile(f"(?:{_alt(told['past_before'])})[ ]*$"),
-        past_after=re.compile(f"^[ ]*(?:{_alt(told['past_after'])})"),
-        future_before=re.compile(f"(?:{_alt(told['future_before'])})"),
-        future_after=re.compile(f"^[ ]*(?:{_alt(told['future_after'])})"),
+        past_before=_cue_before(told["past_before"], told["in_between"]),
+        past_after=_cue_after(told["past_after"]),
+        future_before=_cue_before(told["future_before"], told["in_between"]),
+        future_after=_cue_after(told["future_after"]),
+        neutral_before=_cue_before(told["neutral_before"], told["in_between"]),
+        neutral_after=_cue_after(told["neutral_after"]),
     )
+
+
+def _cue_before(cues: list[str], in_between: list[str]) -> re.Pattern:
+    """A cue that ends right before the date (only a filler such as ใน, ณ between)."""
+    return re.compile(f"(?:{_alt(cues)})[ ]*(?:(?:{_alt(in_between)})[ ]*)?$")
+
+
+def _cue_after(cues: list[str]) -> re.Pattern:
+    """A cue right after the date, as a whole word (ที่ผ่านมาโครงการ... starts a new clause)."""
+    return re.compile(f"^[ ]*(?:{_alt(cues)})(?=[ \\n,.)\"'”]|$)")
 
 
 @dataclass
@@ -280,7 +295,7 @@ def parse(text: str, *, document_date: dt.date | None = None) -> list[dict]:
     items = resolve(find_mentions(folded, grammar()), text, folded, document_date)
     for _, item in items:
         item["text"] = text[item["span"][0] : item["span"][1]]
-        item["flag_messages"] = [msg for _, msg, _ in item.pop("_flags")]
+        item["flag_messages"] = [f.message for f in item.pop("_flags")]
     return [item for _, item in items]
 
 
@@ -319,10 +334,9 @@ def extract_dates(doc: Doc) -> None:
     for _, item in items:
         flags = item.pop("_flags", [])
         add_item(doc, "dates", item)
-        for code, message, suggested in flags:
-            severity = "info" if code == "date_without_year" else "warning"
-            add_flag(doc, code, message, severity=severity, span=item["span"], item=item["id"],
-                     **({"suggested": suggested} if suggested else {}))
+        for f in flags:
+            add_flag(doc, f.code, f.message, severity=f.severity, span=item["span"], item=item["id"],
+                     **({"suggested": f.suggested} if f.suggested else {}))
     for m in mentions:
         if m.year is None and doc_date is None:
             add_flag(doc, "date_without_year", f"'{text[m.start:m.end]}' has no year and the release has no date "
@@ -331,8 +345,25 @@ def extract_dates(doc: Doc) -> None:
     _fiscal_years(doc, folded, g)
 
 
+class Flag(NamedTuple):
+    """A date's flag before it has an item id: code, message, suggested date, severity."""
+
+    code: str
+    message: str
+    suggested: str | None = None
+    severity: str = "warning"
+
+
+# a date told as to come that passed at most this many days before the release's date:
+# the release was posted late (the flag audit's cases), not a year slip
+POSTED_LATE_DAYS = 31
+# a day and month this many years after the release is a typing slip (2654 for 2564);
+# national plans reach some 20 years ahead (ยุทธศาสตร์ชาติ 2561-2580)
+IMPLAUSIBLE_YEARS_AHEAD = 30
+
+
 def _to_item(m: Mention, text, folded, g, doc_date, doc_be) -> dict | None:
-    flags: list[tuple[str, str, str | None]] = []
+    flags: list[Flag] = []
     written = text[m.start : m.end]
     if m.year is None and not m.year_from_end and doc_be is None:
         return None  # no year and nothing to take it from: reported by the stage
@@ -354,7 +385,7 @@ def _to_item(m: Mention, text, folded, g, doc_date, doc_be) -> dict | None:
     if end is not None:
         item["end"] = end.isoformat() if m.end_day is not None else end.isoformat()[:7]
         if end < start:
-            flags.append(("range_reversed", f"'{written}': the range ends ({end}) before it starts ({start})", None))
+            flags.append(Flag("range_reversed", f"'{written}': the range ends ({end}) before it starts ({start})"))
     if m.weekday:
         item["weekday"] = m.weekday
         expected = g.weekday_number[m.weekday]
@@ -363,7 +394,7 @@ def _to_item(m: Mention, text, folded, g, doc_date, doc_be) -> dict | None:
             msg = f"'{written}': {start.isoformat()} is a {start.strftime('%A')}, not the weekday written ({m.weekday})"
             if suggestion:
                 msg += f"; {suggestion.isoformat()} is one"
-            flags.append(("weekday_mismatch", msg, suggestion.isoformat() if suggestion else None))
+            flags.append(Flag("weekday_mismatch", msg, suggestion.isoformat() if suggestion else None))
     if m.relative:
         item["relative"] = m.relative
     if doc_date is not None and m.day is not None:
@@ -371,26 +402,35 @@ def _to_item(m: Mention, text, folded, g, doc_date, doc_be) -> dict | None:
         if item["told_as"] == "past" and start > doc_date:
             sug = shift_years(start, -1)
             sug_ok = sug <= doc_date
-            flags.append((
+            flags.append(Flag(
                 "date_after_document",
                 f"'{written}' ({start.isoformat()}) is told as past but falls after the release's date "
                 f"({doc_date.isoformat()})" + (f"; probably {sug.isoformat()} (the year before)" if sug_ok else ""),
                 sug.isoformat() if sug_ok else None,
             ))
         elif item["told_as"] == "future" and last < doc_date:
-            sug = shift_years(start, 1)
-            sug_ok = shift_years(last, 1) >= doc_date
-            flags.append((
-                "date_before_document",
-                f"'{written}' ({start.isoformat()}) is told as to come but falls before the release's date "
-                f"({doc_date.isoformat()})" + (f"; perhaps {sug.isoformat()} (the year after)" if sug_ok else ""),
-                sug.isoformat() if sug_ok else None,
-            ))
-        if abs(start.year - doc_date.year) > 60:
-            flags.append(("implausible_year", f"'{written}' ({start.year}) is more than 60 years from the release's "
-                          f"date ({doc_date.year}); a mistyped year?", None))
-    item["flags"] = [code for code, _, _ in flags]
-    suggested = next((s for _, _, s in flags if s), None)
+            days = (doc_date - last).days
+            said = f"'{written}' ({start.isoformat()}) is told as to come but falls "
+            if days <= POSTED_LATE_DAYS:  # "... 9 พฤศจิกายนนี้" in a release dated the 10th
+                flags.append(Flag("date_before_document", said + f"{days} day{'s' * (days > 1)} before the release's "
+                                  f"date ({doc_date.isoformat()}): the release was probably posted after it",
+                                  severity="info"))
+            else:
+                sug = shift_years(start, 1)
+                sug_ok = shift_years(last, 1) >= doc_date
+                flags.append(Flag(
+                    "date_before_document",
+                    said + f"before the release's date ({doc_date.isoformat()})"
+                    + (f"; perhaps {sug.isoformat()} (the year after)" if sug_ok else ""),
+                    sug.isoformat() if sug_ok else None,
+                ))
+        # far in the future only: releases tell history (a birth in 2466, an act of 2496),
+        # which the flag audit found right every time; 2654 typed for 2564 is a slip
+        if start.year - doc_date.year > IMPLAUSIBLE_YEARS_AHEAD:
+            flags.append(Flag("implausible_year", f"'{written}' ({start.year}) is more than {IMPLAUSIBLE_YEARS_AHEAD} "
+                              f"years after the release's date ({doc_date.year}); a mistyped year?"))
+    item["flags"] = [f.code for f in flags]
+    suggested = next((f.suggested for f in flags if f.suggested), None)
     if suggested:
         item["suggested"] = suggested
     item["_flags"] = flags
@@ -413,7 +453,7 @@ def _invalid_item(m: Mention, written: str, reason: str, doc_be: int | None) -> 
     return {
         "span": [m.start, m.end], "date": date, "year_written": m.year_text, "era": era,
         "year_source": "written" if m.year is not None else "document", "told_as": "neutral",
-        "flags": ["invalid_date"], "_flags": [("invalid_date", f"'{written}' is not a date: {reason}", None)],
+        "flags": ["invalid_date"], "_flags": [Flag("invalid_date", f"'{written}' is not a date: {reason}")],
     }
 
 
@@ -453,6 +493,8 @@ def _told_as(folded: str, m: Mention, g: Grammar) -> str:
     line_start = lines_of(folded).start(m.start)
     before = folded[max(line_start, m.start - 30) : m.start]
     after = folded[m.end : m.end + 20]
+    if g.neutral_before.search(before) or g.neutral_after.match(after):
+        return "neutral"
     if g.past_before.search(before) or g.past_after.match(after):
         return "past"
     if g.future_before.search(before) or g.future_after.match(after):

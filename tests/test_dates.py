@@ -102,10 +102,46 @@ def test_weekday_mismatch_suggests_the_one_date_that_fits():
 def test_past_date_after_the_document_and_future_date_before_it():
     after = one("ที่ประชุมครั้งที่แล้วเมื่อวันที่ 28 ธันวาคม 2565", document_date=dt.date(2022, 1, 12))
     assert after["flags"] == ["date_after_document"] and after["suggested"] == "2021-12-28"
-    before = one("ให้แล้วเสร็จภายใน 31 มีนาคม 2563", document_date=dt.date(2020, 11, 27))
-    assert before["flags"] == ["date_before_document"] and before["suggested"] == "2021-03-31"
+    # a year slip the other way: a January event announced in December with the old year
+    before = one("งานจะจัดขึ้นในวันที่ 10 มกราคม 2564 ณ ศาลาว่าการกรุงเทพมหานคร", document_date=dt.date(2021, 12, 20))
+    assert before["flags"] == ["date_before_document"] and before["suggested"] == "2022-01-10"
     fine = one("เมื่อวันที่ 20 มกราคม 2565")
     assert fine["flags"] == []
+
+
+def test_a_release_posted_after_the_day_it_announces():
+    # u1380 (unlabeled corpus): "... โดยส่งมอบในวันที่ 8 กันยายนนี้", the release dated the 10th
+    late = one("บริจาคเพิ่มให้อีก 300,000 โดสโดยส่งมอบในวันที่ 8 กันยายน นี้ นอกจากนี้", document_date=dt.date(2021, 9, 10))
+    assert late["flags"] == ["date_before_document"] and "suggested" not in late
+    assert "posted after it" in late["flag_messages"][0]
+
+
+@pytest.mark.parametrize("text, document_date", [
+    # a period already running (u0757, u1165)
+    ("พ.ร.บ. กองทุนสำรองเลี้ยงชีพฯ จะมีผลใช้บังคับตั้งแต่วันที่ 1 พฤศจิกายน 2558 โดยมีสาระสำคัญ", dt.date(2022, 7, 1)),
+    ("โดยเริ่มฉีดตั้งแต่วันที่ 4 สิงหาคม 2564 ถือว่าเร็วกว่ากำหนด", dt.date(2021, 8, 8)),
+    ("มีผลตั้งแต่วันที่ 16 ตุลาคม 2564 เป็นต้นไป", dt.date(2021, 11, 1)),
+    # the old date of a change (u1176)
+    ("ดำเนินการได้เร็วกว่าที่กำหนด จากเดิมส่งวันที่ 5 สิงหาคม 2564 ก็สามารถส่งล็อตแรกตั้งแต่วันที่ 3", dt.date(2021, 8, 10)),
+    # a deadline narrated after it passed (u1124)
+    ("สามารถเข้าอยู่ได้ทันที ภายในวันที่ 31 ก.ค. 64 เพื่อช่วยยกระดับคุณภาพชีวิต", dt.date(2021, 8, 3)),
+    # an end date told with กำหนด far before it (u0205)
+    ("ลงนามไปแล้วเมื่อวันที่ 10 พฤษภาคม พ.ศ.2561 กำหนดระยะเวลาสิ้นสุด ณ วันที่ 10 พฤษภาคม 2564 ดังนั้น", dt.date(2022, 2, 25)),
+    # a yearly day (u1847)
+    ("องค์การอนามัยโลกจึงกำหนดให้วันที่ 1 ธันวาคม ของทุกปี เป็นวันเอดส์โลก", dt.date(2021, 12, 2)),
+])
+def test_dates_that_are_neither_told_as_past_nor_as_to_come_are_not_flagged(text, document_date):
+    found = parse(text, document_date=document_date)
+    assert found and all(d["flags"] == [] for d in found), found
+
+
+def test_a_past_cue_counts_as_a_whole_word():
+    # u0450: "ที่ผ่านมา" glued to the next clause is "so far, ...", not "last 30 November"
+    d = one("นำเสนอผลงานรอบ Thailand The Winner ในวันที่30 พฤศจิกายน 2565  ที่ผ่านมาโครงการได้รับการตอบรับ",
+            document_date=dt.date(2022, 4, 28))
+    assert d["flags"] == []
+    d = one("การประชุมเมื่อวันที่ 30 พฤศจิกายน 2565 ที่ผ่านมา ณ ห้องประชุม", document_date=dt.date(2022, 4, 28))
+    assert d["flags"] == ["date_after_document"]
 
 
 def test_fiscal_year_bounds():
@@ -143,3 +179,12 @@ def test_no_date_is_read_out_of_an_address(address):
     doc = analyze(text)
     assert [d["date"] for d in doc["dates"]] == ["2021-12-20", "2021-12-30"]
     assert [t["text"] for t in doc["times"]] == ["เวลา 16.30 น."]
+
+
+def test_history_is_not_an_implausible_year_but_a_slip_ahead_is():
+    # u0382: a 99-year-old's birth date; u1972: the founding act of a bank
+    for text in ("ปัจจุบัน ท่านอายุ 99 ปี 2 เดือน เกิดเมื่อวันที่ 30 มกราคม 2466",
+                 "ได้รับการจัดตั้งขึ้นตามพระราชบัญญัติ เมื่อวันที่ 24 กันยายน พ.ศ.2496"):
+        assert one(text, document_date=dt.date(2022, 4, 7))["flags"] == []
+    slip = one("ให้ยื่นเอกสารได้ถึงวันที่ 12 พฤศจิกายน 2654", document_date=dt.date(2021, 11, 1))
+    assert slip["flags"] == ["implausible_year"]
