@@ -1,10 +1,22 @@
 """``thaipress eval GOLD_DIR``: score the pipeline against ``*.gold.json`` files.
 
-Scoring follows ``corpus/GOLD.md``: names, organizations, places, venue texts and
-resolutions are compared after removing all white space and zero-width characters
-and applying Unicode NFKC; dates and times by value.  Fields whose gold lists each
-item once (people, organizations, places, venues, resolutions) are compared as
-sets; dates, date flags and times, which gold lists per mention, as multisets.
+Scoring follows the "Scoring" section of ``corpus/GOLD.md``:
+
+* names, organizations, places, venue texts and resolutions are compared after Unicode
+  NFKC, Thai digits read as ASCII digits, and all white space and zero-width characters
+  removed; dates and times by value;
+* people match by name (honorific, position, organization, chair checked on matches);
+* organizations as sets of full names: abbreviations (ครม., ป.ป.ช., BOI) and shortened
+  forms ending in ฯ are aliases, left out on both sides;
+* places as sets after dropping an administrative prefix (จังหวัด, จ., อำเภอ, ...), with
+  กรุงเทพฯ and กทม. read as กรุงเทพมหานคร;
+* venues match when their texts are >= 0.75 similar, resolutions when >= 0.6 (difflib's
+  ratio, each gold item paired with its best unpaired prediction); exact matches are
+  reported beside (``venues_exact``, ``resolutions_exact``);
+* dates, date flags (the three gold codes) and times, listed per mention, as multisets;
+* the macro F1 is the mean F1 of people, organizations, dates, date flags, times, venues
+  and resolutions, leaving out a field with no gold item in the set scored.
+
 Precision, recall and F1 are micro-averaged over the documents.
 """
 
@@ -14,20 +26,41 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ThaiPressError
 
-MAIN_FIELDS = ("people", "organizations", "places", "dates", "times", "venues", "resolutions")
+MAIN_FIELDS = ("people", "organizations", "dates", "date_flags", "times", "venues", "resolutions")
+SIMILAR = {"venues": 0.75, "resolutions": 0.6}
 _INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# an alias, not a full name: dotted Thai initials (ครม., ป.ป.ช., ธ.ก.ส.), 2-6 Latin
+# capitals (BOI), a shortened form ending in ฯ
+_ALIAS = re.compile(r"^(?:[\u0e01-\u0e4e]{1,5}\.)+[\u0e01-\u0e4e]{0,5}\.?$|^[A-Z]{2,6}$|ฯ$")
+_PLACE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.|เขต|แขวง|ประเทศ)")
+_BANGKOK = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร", "กทม": "กรุงเทพมหานคร"}
 
 
 def norm(text: str | None) -> str:
-    """The comparison key of GOLD.md: no white space or zero-width characters, NFKC."""
+    """The comparison key of GOLD.md: NFKC, Thai digits as ASCII, no white space or
+    zero-width characters."""
     if text is None:
         return ""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text).translate(_THAI_DIGITS))
+
+
+def org_key(name: str | None) -> str:
+    """An organization's key, or "" for an alias (abbreviation, ฯ form)."""
+    key = norm(name)
+    return "" if _ALIAS.search(key) else key
+
+
+def place_key(name: str | None) -> str:
+    key = norm(name)
+    key = _BANGKOK.get(key, key)
+    return _PLACE_PREFIX.sub("", key) or key
 
 
 @dataclass
@@ -98,9 +131,13 @@ class Report:
 
     @property
     def macro_f1(self) -> float:
-        scores = [self.fields[f].f1 for f in MAIN_FIELDS if f in self.fields]
-        scores = [1.0 if s is None else s for s in scores]  # no gold and no prediction: nothing missed
-        return sum(scores) / len(MAIN_FIELDS) if scores else 0.0
+        """Mean F1 of the main fields that have a gold item in the set scored."""
+        scores = [self.fields[f].f1 or 0.0 for f in self.macro_fields]
+        return sum(scores) / len(scores) if scores else 0.0
+
+    @property
+    def macro_fields(self) -> list[str]:
+        return [f for f in MAIN_FIELDS if f in self.fields and self.fields[f].tp + self.fields[f].fn]
 
     def to_dict(self) -> dict:
         return {
@@ -108,7 +145,7 @@ class Report:
             "fields": {k: v.to_dict() for k, v in self.fields.items()},
             "accuracies": {k: v.to_dict() for k, v in self.accuracies.items()},
             "macro_f1": round(self.macro_f1, 4),
-            "macro_fields": list(MAIN_FIELDS),
+            "macro_fields": self.macro_fields,
             "errors": self.errors,
         }
 
@@ -120,42 +157,6 @@ def _sets(gold: set, pred: set) -> tuple[int, int, int, set, set]:
 def _multisets(gold: Counter, pred: Counter) -> tuple[int, int, int, Counter, Counter]:
     tp = sum((gold & pred).values())
     return tp, sum(pred.values()) - tp, sum(gold.values()) - tp, gold - pred, pred - gold
-
-
-def _alternatives(items: list[dict], *keys: str) -> list[set[str]]:
-    """Each predicted item as the set of its comparison keys: as written, full name,
-    abbreviation and every other form the text writes it in (``aliases``)."""
-    out = []
-    for it in items:
-        alts = {norm(it.get(k)) for k in keys if it.get(k)} | {norm(a) for a in it.get("aliases") or []}
-        alts.discard("")
-        if alts:
-            out.append(alts)
-    return out
-
-
-def _match_alternatives(gold: list[str], pred: list[set[str]]) -> tuple[int, int, int, set, list]:
-    """Set scoring where a prediction matches a gold string by any of its keys."""
-    gold_keys = {norm(g) for g in gold} - {""}
-    # deduplicate predictions that share a key
-    merged: list[set[str]] = []
-    for alts in pred:
-        for m in merged:
-            if m & alts:
-                m |= alts
-                break
-        else:
-            merged.append(set(alts))
-    matched_gold = set()
-    fp_items = []
-    for alts in merged:
-        hit = alts & gold_keys
-        if hit:
-            matched_gold |= hit
-        else:
-            fp_items.append(sorted(alts)[0])
-    tp = len(matched_gold)
-    return tp, len(fp_items), len(gold_keys - matched_gold), gold_keys - matched_gold, fp_items
 
 
 def score_document(gold: dict, out: dict, report: Report) -> dict:
@@ -185,10 +186,10 @@ def score_document(gold: dict, out: dict, report: Report) -> dict:
     report.tally("chair").add(tp, fp, fn)
 
     # organizations and places -----------------------------------------------------------
-    for kind in ("organizations", "places"):
-        tp, fp, fn, missed, extra = _match_alternatives(
-            gold.get(kind, []), _alternatives(out.get(kind, []), "text", "name", "abbreviation")
-        )
+    for kind, key in (("organizations", org_key), ("places", place_key)):
+        gold_keys = {key(g) for g in gold.get(kind, [])} - {""}
+        pred_keys = {key(p.get("name") or p.get("text")) for p in out.get(kind, [])} - {""}
+        tp, fp, fn, missed, extra = _sets(gold_keys, pred_keys)
         report.tally(kind).add(tp, fp, fn)
         detail[kind] = {"missed": sorted(missed), "extra": sorted(extra)}
 
@@ -229,27 +230,41 @@ def score_document(gold: dict, out: dict, report: Report) -> dict:
     pred_venues: dict[str, dict] = {}
     for v in out.get("venues", []):
         pred_venues.setdefault(norm(v.get("text")), v)
-    tp, fp, fn, missed, extra = _sets(set(gold_venues), set(pred_venues))
-    report.tally("venues").add(tp, fp, fn)
-    detail["venues"] = {"missed": sorted(missed), "extra": sorted(extra)}
-    for key in set(gold_venues) & set(pred_venues):
-        g, p = gold_venues[key], pred_venues[key]
+    pairs = _score_similar("venues", list(gold_venues), list(pred_venues), report, detail)
+    for gk, pk in pairs:
+        g, p = gold_venues[gk], pred_venues[pk]
         for attr in ("room", "floor", "building"):
             if g.get(attr) is not None or p.get(attr) is not None:
                 report.accuracy(f"venue_{attr}").add(norm(_floor(g.get(attr))) == norm(_floor(p.get(attr))))
         report.accuracy("venue_online").add(bool(g.get("online")) == bool(p.get("online")))
 
     # resolutions ------------------------------------------------------------------------------
-    tp, fp, fn, missed, extra = _sets(
-        {norm(r) for r in gold.get("resolutions", [])}, {norm(r.get("text")) for r in out.get("resolutions", [])}
-    )
-    report.tally("resolutions").add(tp, fp, fn)
-    detail["resolutions"] = {"missed": sorted(missed), "extra": sorted(extra)}
+    gold_res = list(dict.fromkeys(norm(r) for r in gold.get("resolutions", [])))
+    pred_res = list(dict.fromkeys(norm(r.get("text")) for r in out.get("resolutions", [])))
+    _score_similar("resolutions", gold_res, pred_res, report, detail)
     return detail
 
 
+def _score_similar(kind: str, gold: list[str], pred: list[str], report: Report, detail: dict) -> list[tuple[str, str]]:
+    """Texts matched by similarity (GOLD.md: each gold item paired with its best unpaired
+    prediction at or above SIMILAR[kind]); the exact matches are tallied beside."""
+    free = list(pred)
+    pairs = []
+    for g in gold:
+        best = max(free, key=lambda p: SequenceMatcher(None, g, p, autojunk=False).ratio(), default=None)
+        if best is not None and SequenceMatcher(None, g, best, autojunk=False).ratio() >= SIMILAR[kind]:
+            pairs.append((g, best))
+            free.remove(best)
+    paired_gold = {g for g, _ in pairs}
+    report.tally(kind).add(len(pairs), len(free), len(gold) - len(pairs))
+    tp, fp, fn, _, _ = _sets(set(gold), set(pred))
+    report.tally(f"{kind}_exact").add(tp, fp, fn)
+    detail[kind] = {"missed": [g for g in gold if g not in paired_gold], "extra": free,
+                    "inexact": [f"{p} (gold {g})" for g, p in pairs if g != p]}
+    return pairs
+
+
 _GOLD_FLAGS = {"date_after_document", "weekday_mismatch", "invalid_date"}
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def _floor(value: str | None) -> str | None:
@@ -283,18 +298,18 @@ def format_table(report: Report) -> str:
         return "  -  " if x is None else f"{x:.3f}"
 
     lines = [f"thaipress eval: {report.documents} documents", ""]
-    lines.append(f"{'field':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
-    order = list(MAIN_FIELDS) + [k for k in ("date_flags", "chair") if k in report.fields]
+    lines.append(f"{'field':<18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
+    order = list(MAIN_FIELDS) + [k for k in ("places", "chair", "venues_exact", "resolutions_exact") if k in report.fields]
     for name in order:
         t = report.fields.get(name)
         if t is None:
             continue
-        lines.append(f"{name:<14}{f(t.precision):>7}{f(t.recall):>7}{f(t.f1):>7}{t.tp:>6}{t.fp:>6}{t.fn:>6}")
+        lines.append(f"{name:<18}{f(t.precision):>7}{f(t.recall):>7}{f(t.f1):>7}{t.tp:>6}{t.fp:>6}{t.fn:>6}")
     lines.append("")
     for name, acc in report.accuracies.items():
         lines.append(f"{name + ' accuracy':<28}{f(acc.value):>7}  ({acc.right}/{acc.total})")
     lines.append("")
-    lines.append(f"{'macro F1 (7 main fields)':<28}{report.macro_f1:>7.3f}")
+    lines.append(f"{f'macro F1 ({len(report.macro_fields)} main fields)':<28}{report.macro_f1:>7.3f}")
     if report.errors:
         lines.append("")
         lines.extend(f"error: {e['file']}: {e['message']}" for e in report.errors)
