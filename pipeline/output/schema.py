@@ -1,5 +1,12 @@
 """The JSON Schema (draft 2020-12) of one output document, shipped in the package,
-and validation of every output against it."""
+and validation of every output against it.
+
+Every output is validated on the hot path by jsonschema-rs (compiled, Rust): 0.02 ms a
+release where jsonschema takes 5.2 ms and fastjsonschema 0.4 ms (which implements
+drafts up to 7 only; measured on 40 dev releases).  jsonschema stays the reference: it
+checks the schema itself, writes the messages of an invalid document, and a test keeps
+the two in agreement (tests/test_schema_validators.py).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 
 from ..errors import SchemaValidationError
@@ -26,6 +34,12 @@ def validator() -> Draft202012Validator:
     return Draft202012Validator(_inline(schema(), schema().get("$defs", {})))
 
 
+@lru_cache(maxsize=1)
+def fast_validator():
+    """The compiled validator of the hot path (jsonschema-rs, draft 2020-12)."""
+    return jsonschema_rs.Draft202012Validator(schema())
+
+
 def _inline(node, defs: dict):
     if isinstance(node, dict):
         ref = node.get("$ref", "")
@@ -40,8 +54,12 @@ def _inline(node, defs: dict):
 
 def validate(document: dict) -> None:
     """Raise :class:`SchemaValidationError` naming the first problems found."""
-    errors = sorted(validator().iter_errors(document), key=lambda e: list(e.absolute_path))
-    if errors:
-        lines = [f"/{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors[:5]]
-        more = f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
-        raise SchemaValidationError("output does not match the JSON Schema: " + "; ".join(lines) + more)
+    if fast_validator().is_valid(document):
+        return
+    errors = [(list(e.absolute_path), e.message) for e in validator().iter_errors(document)]
+    if not errors:  # the reference sees none: say what the compiled validator saw
+        errors = [(list(e.instance_path), e.message) for e in fast_validator().iter_errors(document)]
+    errors.sort(key=lambda e: [str(x) for x in e[0]])
+    lines = [f"/{'/'.join(map(str, path))}: {message}" for path, message in errors[:5]]
+    more = f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
+    raise SchemaValidationError("output does not match the JSON Schema: " + "; ".join(lines) + more)
