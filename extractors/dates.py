@@ -37,11 +37,12 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_flag, add_item, state
 from pipeline.layout import excluded
+from pipeline.lexicon import trie_pattern
 from pipeline.normalize import fold_digits
 from pipeline.registry import stage
 
 from .datafiles import calendar
-from .phrases import lines_of, trie_pattern
+from .phrases import lines_of
 from .thai_calendar import NoSuchDate, be_to_ce, ce_to_be, fiscal_year, make_date, rs_to_ce, shift_days, shift_years
 
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"

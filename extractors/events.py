@@ -22,10 +22,11 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, items, state
 from pipeline.layout import excluded
+from pipeline.lexicon import trie_pattern
 from pipeline.registry import stage
 
 from .datafiles import data_json
-from .phrases import Intervals, lines_of, run_end, trie_pattern
+from .phrases import Intervals, lines_of, run_end
 
 _MEETING = re.compile(r"(?<!ที่)(?<!ห้อง)(?<!เข้าร่วม)(?<!ร่วม)(?:การ)?ประชุม(?![ฯ ]|ครั้ง|ทางไกล|ออนไลน์)")
 _NUMBER = re.compile(r"[ ]?ครั้งที่[ ]?(?P<num>[\d๐-๙]+(?:[ ]?/[ ]?[\d๐-๙]{2,4})?)")

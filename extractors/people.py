@@ -29,11 +29,11 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
-from pipeline.lexicon import honorifics, ministries, org_heads, person_names, position_words
+from pipeline.lexicon import honorifics, ministries, org_heads, person_names, position_words, trie_pattern
 from pipeline.registry import stage
 
 from .datafiles import data_json
-from .phrases import THAI_LETTER, Intervals, Prefixes, SortedSpans, Tokens, boundaries, lines_of, trie_pattern
+from .phrases import THAI_LETTER, Intervals, Prefixes, SortedSpans, Tokens, boundaries, lines_of
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")

@@ -10,7 +10,6 @@ splits dotted abbreviations (ศอ.บต., มทส.) differently in differen
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from typing import Any, Iterable
 from spacy.tokens import Doc
 
 from pipeline.document import state
-from pipeline.lexicon import trie_pattern  # noqa: F401  (extractors take it from here)
+from pipeline.lexicon import trie_pattern
 
 from .datafiles import data_json
 

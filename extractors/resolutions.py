@@ -29,10 +29,11 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
+from pipeline.lexicon import trie_pattern
 from pipeline.registry import stage
 
 from .datafiles import data_json
-from .phrases import Prefixes, boundaries, lines_of, trie_pattern
+from .phrases import Prefixes, boundaries, lines_of
 
 _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?[\d๐-๙]{1,2}[).](?=\s?\S)")
 _LINE_ITEM = re.compile(r"[ ]*(?:\(?[\d๐-๙]{1,2}[).]|[-•])[ ]*")

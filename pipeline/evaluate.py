@@ -251,8 +251,8 @@ def _score_similar(kind: str, gold: list[str], pred: list[str], report: Report, 
     free = list(pred)
     pairs = []
     for g in gold:
-        best = max(free, key=lambda p: SequenceMatcher(None, g, p, autojunk=False).ratio(), default=None)
-        if best is not None and SequenceMatcher(None, g, best, autojunk=False).ratio() >= SIMILAR[kind]:
+        ratio, best = max(((SequenceMatcher(None, g, p, autojunk=False).ratio(), p) for p in free), default=(0.0, None))
+        if best is not None and ratio >= SIMILAR[kind]:
             pairs.append((g, best))
             free.remove(best)
     paired_gold = {g for g, _ in pairs}

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from pipeline.errors import SchemaValidationError
 from pipeline.output.schema import fast_validator, validate, validator
 
-from .conftest import OUTPUTS
+from .conftest import OUTPUTS, SAMPLES
 
-SAMPLE_OUTPUTS = sorted(p for p in OUTPUTS.glob("*.json") if p.name != "feed.json")
+# the output of each bundled sample (not the feed, the run report or the state file)
+SAMPLE_OUTPUTS = sorted(OUTPUTS / f"{p.stem}.json" for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
 DOCS = [json.loads(p.read_text(encoding="utf-8")) for p in SAMPLE_OUTPUTS]
 
 
