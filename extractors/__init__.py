@@ -15,4 +15,6 @@ from . import venues  # noqa: E402,F401
 from . import title  # noqa: E402,F401
 from . import resolutions  # noqa: E402,F401
 from . import events  # noqa: E402,F401
+from . import ner  # noqa: E402,F401
+from . import merge  # noqa: E402,F401
 from . import checks  # noqa: E402,F401

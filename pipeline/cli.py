@@ -4,6 +4,7 @@
     thaipress batch IN_DIR -o OUT_DIR     every press release below IN_DIR
     thaipress render FILE -o PAGE.html    a page with the text highlighted and the fields beside it
     thaipress eval GOLD_DIR               scores against *.gold.json
+    thaipress eval NER_FILE               entity-level scores on a ThaiNER-format file
     thaipress schema                      the JSON Schema of one document
 """
 
@@ -54,12 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--out", required=True, metavar="PAGE", help="the HTML file to write")
     r.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger files (default %(default)s)")
 
-    e = sub.add_parser("eval", help="score against gold annotations (*.gold.json)")
-    e.add_argument("gold_dir", metavar="GOLD_DIR")
+    e = sub.add_parser("eval", help="score against gold annotations (*.gold.json), or a ThaiNER-format file")
+    e.add_argument("gold_dir", metavar="GOLD", help="a folder of *.gold.json, or a ThaiNER file ([PERSON]...[/PERSON])")
     e.add_argument("--json", action="store_true", help="machine-readable scores")
     e.add_argument("--details", action="store_true", help="also list what was missed and added, per document")
     e.add_argument("--min-macro-f1", type=float, default=None, metavar="F",
                    help="exit with status 3 when the macro F1 is below F")
+    e.add_argument("--min-f1", action="append", default=[], metavar="LABEL=F",
+                   help="NER files: exit with status 3 when LABEL's exact F1 (PERSON, ORGANIZATION, LOCATION, micro) is below F")
 
     sub.add_parser("schema", help="print the JSON Schema of one output document")
     return p
@@ -148,8 +151,23 @@ def _batch(args) -> int:
 
 
 def _eval(args) -> int:
-    from .evaluate import evaluate, format_details, format_table
+    from .evaluate import evaluate, evaluate_ner, format_details, format_ner_table, format_table
 
+    if Path(args.gold_dir).is_file():
+        ner = evaluate_ner(args.gold_dir)
+        print(json.dumps(ner.to_dict(), ensure_ascii=False, indent=1) if args.json else format_ner_table(ner))
+        low = []
+        for floor in args.min_f1:
+            label, _, value = floor.partition("=")
+            tally = ner.micro("exact") if label == "micro" else ner.exact.get(label)
+            if tally is None or not value:
+                raise ThaiPressError(f"--min-f1 takes LABEL=F with LABEL one of {', '.join(ner.exact)}, micro")
+            if (tally.f1 or 0.0) < float(value):
+                low.append(f"{label} {tally.f1 or 0.0:.4f} < {value}")
+        if low:
+            print("thaipress eval: below the floor: " + "; ".join(low), file=sys.stderr)
+            return 3
+        return 0
     report = evaluate(args.gold_dir)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))

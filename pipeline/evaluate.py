@@ -331,3 +331,87 @@ def format_details(report: Report) -> str:
             lines.append(d["file"])
             lines.extend(parts)
     return "\n".join(lines)
+
+
+# -- NER files (ThaiNER's inline tags) ----------------------------------------------------
+NER_LABELS = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
+
+
+@dataclass
+class NerReport:
+    lines: int = 0
+    exact: dict[str, Tally] = field(default_factory=dict)
+    overlap: dict[str, Tally] = field(default_factory=dict)
+    refused: int = 0
+
+    def micro(self, kind: str) -> Tally:
+        total = Tally()
+        for t in getattr(self, kind).values():
+            total.add(t.tp, t.fp, t.fn)
+        return total
+
+    def to_dict(self) -> dict:
+        return {
+            "lines": self.lines, "refused": self.refused,
+            "exact": {k: v.to_dict() for k, v in self.exact.items()} | {"micro": self.micro("exact").to_dict()},
+            "overlap": {k: v.to_dict() for k, v in self.overlap.items()} | {"micro": self.micro("overlap").to_dict()},
+        }
+
+
+def pipeline_entities(text: str) -> set[tuple[int, int, str]]:
+    """The whole pipeline's PERSON, ORGANIZATION and LOCATION ents on ``text``, in its
+    offsets (the Doc holds the normalized text; the offset map leads back)."""
+    from .document import offset_map
+    from .loading import load_text
+    from .orchestrate import analyze_doc
+
+    doc = analyze_doc(load_text(text))
+    to_raw = offset_map(doc).span_to_raw
+    return {(*to_raw(e.start_char, e.end_char), NER_LABELS[e.label_]) for e in doc.ents if e.label_ in NER_LABELS}
+
+
+def evaluate_ner(path: str | Path, *, entities=pipeline_entities) -> NerReport:
+    """Entity-level P/R/F1 per label of ``entities(text)`` on a ThaiNER-format file:
+    exact (same start, end and label) and overlap (same label, any shared character;
+    each gold entity matched once)."""
+    from .errors import InputError
+    from .thainer import read
+
+    report = NerReport()
+    for label in NER_LABELS.values():
+        report.exact[label], report.overlap[label] = Tally(), Tally()
+    for text, gold_entities in read(path):
+        report.lines += 1
+        gold = {(e.start, e.end, e.label) for e in gold_entities if e.label in report.exact}
+        try:
+            pred = entities(text)
+        except InputError:  # a line without Thai (a source URL): nothing predicted
+            report.refused += 1
+            pred = set()
+        for label in report.exact:
+            g = {e for e in gold if e[2] == label}
+            p = {e for e in pred if e[2] == label}
+            report.exact[label].add(len(g & p), len(p - g), len(g - p))
+            free = sorted(g)
+            hits = 0
+            for s, e, _ in sorted(p):
+                m = next((x for x in free if x[0] < e and s < x[1]), None)
+                if m:
+                    free.remove(m)
+                    hits += 1
+            report.overlap[label].add(hits, len(p) - hits, len(g) - hits)
+    return report
+
+
+def format_ner_table(report: NerReport) -> str:
+    def f(x: float | None) -> str:
+        return "  -  " if x is None else f"{x:.3f}"
+
+    lines = [f"thaipress eval (NER): {report.lines} lines", ""]
+    lines.append(f"{'label':<14}{'exact P':>8}{'R':>7}{'F1':>7}   {'overlap P':>9}{'R':>7}{'F1':>7}{'gold':>7}")
+    for label in list(report.exact) + ["micro"]:
+        ex = report.micro("exact") if label == "micro" else report.exact[label]
+        ov = report.micro("overlap") if label == "micro" else report.overlap[label]
+        lines.append(f"{label:<14}{f(ex.precision):>8}{f(ex.recall):>7}{f(ex.f1):>7}   "
+                     f"{f(ov.precision):>9}{f(ov.recall):>7}{f(ov.f1):>7}{ex.tp + ex.fn:>7}")
+    return "\n".join(lines)

@@ -1,0 +1,229 @@
+"""A trained named-entity recognizer: a linear-chain CRF (python-crfsuite) over the
+pipeline's own words (nlpo3 + the project dictionary) for PERSON, ORGANIZATION and
+LOCATION, learned from ThaiNER 1.5's train split (``training/train_ner.py``; the model
+file and its card are ``data/ner.crfsuite`` and ``data/ner.json``).
+
+Features are PyThaiNLP's kind (the word, its character types, its first and last
+characters) plus what the project knows about a word (a title, a post, the head of a
+body's name, a known body or place, a Thai given or family name), over a window of two
+words either side.  A word's own features are computed once per word type and cached,
+so tagging a release costs a dictionary look-up per word plus the CRF's Viterbi pass.
+
+The stage writes ``doc._.tp["ner"]``: ``[start, end, label]`` of each entity found; the
+merge (:mod:`extractors.merge`) decides what the rules keep and what the model adds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from functools import lru_cache
+from importlib import resources
+
+from pythainlp.corpus import thai_words
+from spacy.tokens import Doc
+
+from pipeline.document import state
+from pipeline.layout import excluded
+from pipeline.lexicon import honorifics, org_heads, organizations, person_names, place_heads, places, position_words
+from pipeline.registry import stage
+
+LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
+MODEL_FILE = "ner.crfsuite"
+CARD_FILE = "ner.json"
+WINDOW = 2
+OFFSETS = tuple(off for off in range(-WINDOW, WINDOW + 1) if off)
+EDGE = {off: [f"{off}<edge>"] for off in OFFSETS}
+_MAX_CACHE = 200_000
+THAI = re.compile(r"[\u0e01-\u0e4e]")
+
+_SHAPE = (
+    (re.compile(r"[\u0e01-\u0e2e]"), "ก"),
+    (re.compile(r"[\u0e2f-\u0e4e]"), "ะ"),
+    (re.compile(r"[0-9\u0e50-\u0e59]"), "9"),
+    (re.compile(r"[A-Z]"), "A"),
+    (re.compile(r"[a-z]"), "a"),
+    (re.compile(r"\s"), "_"),
+)
+
+
+def _shape(word: str) -> str:
+    """Character classes, runs collapsed: กะ for a Thai syllable, 9.9 for a number."""
+    out = []
+    for ch in word:
+        cls = next((c for pat, c in _SHAPE if pat.match(ch)), ch if not ch.isalnum() else "o")
+        if not out or out[-1] != cls:
+            out.append(cls)
+    return "".join(out)[:8]
+
+
+class Gazetteers:
+    """What the project's lexicon says of a word (``pipeline/data/lexicon`` and
+    PyThaiNLP's name, province and country lists)."""
+
+    def __init__(self):
+        given, family = person_names()
+        self.sets = {
+            "hon": frozenset(honorifics()),
+            "pos": frozenset(position_words()),
+            "org": frozenset(organizations()),
+            "place": frozenset(places()) | frozenset(v for p in places().values() for v in p.variants),
+            "given": given,
+            "family": family,
+        }
+        self.heads = tuple(h for h, _ in org_heads())
+        self.place_heads = tuple(h for h, _, _ in place_heads())
+        self.dictionary = frozenset(thai_words())
+
+    def tags(self, word: str) -> list[str]:
+        tags = [name for name, words in self.sets.items() if word in words]
+        if len(word) > 2 and word.startswith(self.heads):
+            tags.append("head")
+        if word.startswith(self.place_heads):
+            tags.append("phead")
+        if word not in self.dictionary and THAI.search(word):
+            tags.append("unknown")  # a Thai word no dictionary holds: often a name
+        return tags
+
+
+@lru_cache(maxsize=1)
+def gazetteers() -> Gazetteers:
+    return Gazetteers()
+
+
+class Featurizer:
+    """Features of each word of a sequence (lists of strings, as CRFsuite takes them)."""
+
+    def __init__(self, gaz: Gazetteers | None = None):
+        self.gaz = gaz or gazetteers()
+        self._own: dict[str, tuple[list[str], list[str]]] = {}
+        self._lock = threading.Lock()
+
+    def _word(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
+        """(the word's own features, what a neighbour at each offset sees of it), cached
+        per word type: a sequence is then built by concatenation."""
+        hit = self._own.get(word)
+        if hit is not None:
+            return hit
+        shape = _shape(word)
+        key = word if len(word) <= 24 else "<long>"
+        short = [f"w={key}", f"t={shape}"] + [f"g={t}" for t in self.gaz.tags(word)]
+        own = ["b"] + short + [f"p1={word[:1]}", f"p2={word[:2]}", f"p3={word[:3]}", f"s1={word[-1:]}",
+                               f"s2={word[-2:]}", f"s3={word[-3:]}", f"n={min(len(word), 10)}"]
+        # seen from the word at offset -off: the neighbour at +off
+        seen = {off: [f"{off}{f}" for f in short] for off in OFFSETS}
+        with self._lock:
+            if len(self._own) > _MAX_CACHE:
+                self._own.clear()
+            self._own[word] = (own, seen)
+        return own, seen
+
+    def sequence(self, words: list[str]) -> list[list[str]]:
+        parts = [self._word(w) for w in words]
+        n = len(words)
+        out = []
+        for i in range(n):
+            feats = list(parts[i][0])
+            for off in OFFSETS:
+                j = i + off
+                feats.extend(parts[j][1][off] if 0 <= j < n else EDGE[off])
+            if i > 0:
+                feats.append(f"bi={words[i - 1]}|{words[i]}")
+            if i + 1 < n:
+                feats.append(f"bi+={words[i]}|{words[i + 1]}")
+            out.append(feats)
+        return out
+
+
+def bio_tags(words: list[str], entities) -> list[str]:
+    """BIO label of each word from character spans (a word belongs to the entity its
+    first character is in)."""
+    tags, pos = [], 0
+    spans = sorted((e[0], e[1], e[2]) for e in entities if e[2] in LABELS)
+    k = 0
+    for w in words:
+        while k < len(spans) and spans[k][1] <= pos:
+            k += 1
+        if k < len(spans) and spans[k][0] <= pos < spans[k][1]:
+            tags.append(("B-" if pos == spans[k][0] or not tags or tags[-1] == "O" else "I-") + spans[k][2])
+        else:
+            tags.append("O")
+        pos += len(w)
+    return tags
+
+
+def spans_of(words: list[str], tags: list[str], starts: list[int] | None = None) -> list[list]:
+    """``[start, end, label]`` of each entity in a BIO sequence; white-space words at
+    its edges are left out."""
+    if starts is None:
+        starts = [0]
+        for w in words[:-1]:
+            starts.append(starts[-1] + len(w))
+    out: list[list] = []
+    cur: list | None = None
+    for w, tag, start in zip(words, tags, starts):
+        label = tag[2:] if tag != "O" else None
+        if label is None or tag.startswith("B-") or (cur and cur[2] != label):
+            if cur and cur[1] > cur[0]:
+                out.append(cur)
+            cur = None
+        if label is None or not w.strip():
+            continue
+        if cur is None:
+            cur = [start, start + len(w), label]
+        else:
+            cur[1] = start + len(w)
+    if cur:
+        out.append(cur)
+    return out
+
+
+class Recognizer:
+    """The shipped model: ``entities(words)`` -> spans over the joined words."""
+
+    def __init__(self, model_path: str):
+        import pycrfsuite
+
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(model_path)
+        self.featurizer = Featurizer()
+        self._lock = threading.Lock()
+
+    def tags(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        xseq = self.featurizer.sequence(words)
+        with self._lock:  # one Tagger object is not safe across threads
+            return self.tagger.tag(xseq)
+
+
+@lru_cache(maxsize=1)
+def recognizer() -> Recognizer:
+    with resources.as_file(resources.files("extractors").joinpath("data", MODEL_FILE)) as path:
+        return Recognizer(str(path))
+
+
+@lru_cache(maxsize=1)
+def model_card() -> dict:
+    return json.loads(resources.files("extractors").joinpath("data", CARD_FILE).read_text(encoding="utf-8"))
+
+
+@stage("ner", after=("layout",))
+def recognize(doc: Doc) -> None:
+    """Entities the model finds, sentence by sentence (a line is the model's unit)."""
+    st = state(doc)
+    words, starts = st["words"], st["token_starts"]
+    found: list[list] = []
+    rec = recognizer()
+    i, n = 0, len(words)
+    while i < n:  # a line at a time: ThaiNER's sequences are lines
+        j = i
+        while j < n and "\n" not in words[j]:
+            j += 1
+        if j > i:
+            seg_words = words[i:j]
+            found.extend(span for span in spans_of(seg_words, rec.tags(seg_words), starts[i:j])
+                         if not excluded(doc, span[0]))
+        i = j + 1
+    st["ner"] = found
