@@ -392,6 +392,7 @@ def extract_people(doc: Doc) -> None:
     _link_positions(doc, toks, people)
     for person in people:
         person.roles = _roles(text, person)
+    _co_chairs(text, people)
     orgs = st.get("org_mentions") or []
     st["person_mentions"] = []
     for person in people:
@@ -475,6 +476,9 @@ def _link_positions(doc: Doc, toks: Tokens, people: list[Person]) -> None:
             holders[0].extra_mentions.append((s, e))
 
 
+# how far after a name (and post) its role's words may stand: room for the post's
+# abbreviation in brackets and a capacity (ในฐานะ...) before เป็นประธาน
+ROLE_WINDOW = 160
 _FUTURE = re.compile(r"จะ(?:มี|ให้|เชิญ)?[ ]?$|ที่จะมี")
 
 
@@ -482,21 +486,52 @@ _FUTURE = re.compile(r"จะ(?:มี|ให้|เชิญ)?[ ]?$|ที่�
 def _role_cues() -> dict:
     """data/roles.json as patterns: [(role, what follows the name)], the attendees' list opener."""
     data = data_json("roles.json")
+    between = "".join(f"(?:{pattern})?" for pattern in data["between"].values())
     after = []
     for role, spec in data["after_name"].items():
         lead = f"(?:{trie_pattern(spec['lead'])})" + ("" if spec.get("lead_required") else "?")
-        after.append((role, re.compile(rf"^ ?{lead}(?:{trie_pattern(spec['cues'])})")))
+        after.append((role, re.compile(rf"^ ?{between}{lead}(?:{trie_pattern(spec['cues'])})")))
     attending = re.compile(rf"(?:{trie_pattern(data['attending_before'])})[^\n]{{0,400}}$")
-    return {"after_name": after, "attending": attending}
+    co = data["co_chair"]
+    return {
+        "after_name": after,
+        "attending": attending,
+        "co_chair": re.compile(rf" ?{between}(?:{trie_pattern(co['cues'])})"),
+        "joined": re.compile(rf" ?(?:{data['between']['brackets']})? *(?:{trie_pattern(co['joined_by'])}) *"),
+    }
+
+
+def _mention_end(m) -> int:
+    return m.position[1] if (m.position and not m.in_brackets) else m.end
+
+
+def _co_chairs(text: str, people: list[Person]) -> None:
+    """"X และ Y ร่วมเป็นประธาน": Y co-chairs, and so do those joined to Y (chains too)."""
+    cues = _role_cues()
+    starts = {m.start: p for p in people for m in p.mentions}
+    changed = True
+    while changed:
+        changed = False
+        for p in people:
+            if "chair" in p.roles:
+                continue
+            for m in p.mentions:
+                j = cues["joined"].match(text, _mention_end(m))
+                other = starts.get(j.end()) if j else None
+                if other is not None and "chair" in other.roles and any(
+                        cues["co_chair"].match(text, _mention_end(om)) for om in other.mentions):
+                    p.roles = ["chair"] + [r for r in p.roles if r != "attendee"]
+                    changed = True
+                    break
 
 
 def _roles(text: str, person: Person) -> list[str]:
     roles: list[str] = []
     lines = lines_of(text)
-    spans = [(m.start, (m.position[1] if (m.position and not m.in_brackets) else m.end)) for m in person.mentions]
+    spans = [(m.start, _mention_end(m)) for m in person.mentions]
     spans += person.extra_mentions
     for start, end in spans:
-        after = text[end : end + 40]
+        after = text[end : end + ROLE_WINDOW]
         clause = text[max(lines.start(start), start - 30) : start]
         for role, pattern in _role_cues()["after_name"]:
             if role in roles or not pattern.match(after):
