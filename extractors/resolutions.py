@@ -64,14 +64,19 @@ def _tools():
             rf"(?P<subject>{trie_pattern(data['subjects'])})(?:[ ]?ฯ)?[ ]?(?:(?:{trie_pattern(data['triggers'])})[ ]?)*"
             rf"(?P<verb>{all_verbs})"
         ),
-        "resolved": re.compile(rf"(?:จึง|ได้)?มีมติ[ ]?(?:ให้)?[ ]?(?P<verb>{all_verbs})?"),
+        # มีมติ(ให้|ว่า) ...: the lead-in ends before the decision ("resolved that ...")
+        "resolved": re.compile(rf"(?:จึง|ได้)?มีมติ[ ]?(?:ให้|ว่า)?[ ]?(?P<verb>{all_verbs})?"),
         # "ที่ประชุมได้พิจารณาคำขอ ...": the meeting considers; decisions follow in the sentence
         "considering": re.compile(rf"(?:{trie_pattern(data['subjects'])})(?:[ ]?ฯ)?[ ]?(?:ได้|ยัง)?(?:ร่วมกัน)?พิจารณา"),
         "implicit": re.compile(rf"(?:{trie_pattern(data['implicit_triggers'])})[ ]?(?P<verb>{strong})"),
         "not_before_subject": re.compile(rf"(?:{trie_pattern(data['not_before_subject'])})[ ]?$"),
         "ends": data["ends"],
+        "list_intro": tuple(data["list_intro"]),
         "last_item_ends": data["last_item_ends"],
-        "split": re.compile(rf" (?:อีกทั้ง|และ|หลังจาก|พร้อมทั้ง)?(?={strong})"),
+        "split": re.compile(
+            rf"(?: (?:{trie_pattern(data['split_connectors']['after_space'])})?"
+            rf"|(?:{trie_pattern(data['split_connectors']['glued'])}))(?={strong})"
+        ),
         "clause_verb_after_space": re.compile(
             rf" (?={trie_pattern(list(b['clause_verbs']) + list(b['predicates']))})"
         ),
@@ -172,7 +177,7 @@ def _decisions_from(text: str, d: Decision, title: list[int] | None) -> list[Dec
         return _inline_items(text, first_item.start(), line_end, d)
     head = text[d.start : min(line_end, d.start + 30)]
     intro = re.search(r"ดังนี้|ได้แก่", head)
-    if intro or text[d.start:line_end].rstrip().endswith("ดังนี้"):
+    if intro or text[d.start:line_end].rstrip().endswith(t["list_intro"]):
         list_start = d.start + intro.end() if intro else line_end
         if _INLINE_ITEM.search(text, list_start, line_end):
             return _inline_items(text, list_start, line_end, d)

@@ -92,3 +92,39 @@ def test_decisions_for_someone_else_are_not_resolutions():
 def test_title_is_the_headline(samples, seed_doc):
     assert seed_doc["title"]["text"].startswith("การประชุมพิจารณากรอบความร่วมมือโครงการ Smart Change")
     assert samples["chiangmai-culture-festival.html"]["title"]["text"] == "เชียงใหม่เตรียมจัดงานมหกรรมวัฒนธรรมล้านนา 11-15 ก.ค. นี้"
+
+
+def _decisions(text):
+    from pipeline import analyze
+
+    return [r["text"] for r in analyze(text)["resolutions"]]
+
+
+def test_a_condition_stays_with_its_decision_and_the_lead_in_does_not():
+    # unlabeled corpus (a vaccination committee): โดยให้... is the decision's condition
+    assert _decisions("กระทรวงสาธารณสุข\nที่ประชุมมีมติว่าสามารถฉีดวัคซีนไฟเซอร์เข็ม 2 ในเด็กชายอายุ 12-16 ปีได้ "
+                      "โดยให้เป็นไปตามความสมัครใจ ขึ้นกับความประสงค์ของผู้ปกครองและนักเรียน") == [
+        "สามารถฉีดวัคซีนไฟเซอร์เข็ม 2 ในเด็กชายอายุ 12-16 ปีได้ โดยให้เป็นไปตามความสมัครใจ "
+        "ขึ้นกับความประสงค์ของผู้ปกครองและนักเรียน"]
+
+
+def test_what_a_decision_consists_of_is_not_the_decision():
+    # unlabeled corpus (botanical gardens): the list after ประกอบด้วย details the policy
+    assert _decisions("กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช\nที่ประชุมยังมีมติเห็นชอบร่างนโยบายการจัดการสวนพฤกษศาสตร์"
+                      "และสวนรุกขชาติ 7 ด้าน ประกอบด้วย 1) นโยบายด้านการอนุรักษ์และรวบรวมพรรณไม้มีชีวิต 2) นโยบายด้านการวิจัย") == [
+        "เห็นชอบร่างนโยบายการจัดการสวนพฤกษศาสตร์และสวนรุกขชาติ 7 ด้าน"]
+
+
+def test_two_decisions_joined_by_ruam_thang_are_two():
+    # the form of tg-045 (dev gold): รับทราบ ... รวมทั้งรับทราบ ...
+    assert _decisions("กระทรวงยุติธรรม\nที่ประชุมได้รับทราบสรุปการจัดงานแถลงผลการดำเนินงานของกระทรวงยุติธรรม ประจำปี 2564 "
+                      "รวมทั้งรับทราบสถานการณ์การแพร่ระบาดของโรคโควิด-19 ในเรือนจำ") == [
+        "รับทราบสรุปการจัดงานแถลงผลการดำเนินงานของกระทรวงยุติธรรม ประจำปี 2564",
+        "รับทราบสถานการณ์การแพร่ระบาดของโรคโควิด-19 ในเรือนจำ"]
+
+
+def test_a_list_whose_verb_is_in_its_lead_in_gives_one_decision_per_entry():
+    # the form of tg-055 (dev gold): the lead-in line ends with ได้แก่, numbered lines follow
+    assert _decisions("สำนักงานปลัดกระทรวง\nในการประชุมครั้งนี้ ที่ประชุมฯ เห็นชอบอนุมัติเรื่องต่างๆ ได้แก่\n"
+                      "1. มอบเหรียญเกียรติคุณให้แก่พนักงาน จำนวน 23 คน\n2. โครงการให้ทุนการศึกษาแก่นักศึกษาพยาบาล ปีละไม่เกิน 10 ทุน\n") == [
+        "มอบเหรียญเกียรติคุณให้แก่พนักงาน จำนวน 23 คน", "โครงการให้ทุนการศึกษาแก่นักศึกษาพยาบาล ปีละไม่เกิน 10 ทุน"]
