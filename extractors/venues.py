@@ -49,6 +49,7 @@ def _tools():
         "titles": Prefixes(honorifics()),
         "stops": Prefixes(list(b["predicates"]) + list(b["function_words"]) + list(b["group_nouns"]) + ["ร่วม", "ผ่าน"]),
         "locatives": Prefixes(["บริเวณ", "ภายใน"]),
+        "event_verbs": re.compile(r"จัดขึ้น|จัดงาน|จัด|ประชุม"),
     }
 
 
@@ -95,6 +96,8 @@ class _Spans:
     def __init__(self, st: dict):
         self.orgs = sorted((s, e) for s, e, _ in st.get("org_mentions") or [])
         self.places = sorted((s, e) for p in st["items"].get("places", []) for s, e in [p["span"], *p["mentions"]])
+        self.countries = sorted((s, e) for p in st["items"].get("places", []) if p.get("kind") == "country"
+                                for s, e in [p["span"], *p["mentions"]])
         self.people = sorted((s, e) for s, e, _ in st.get("person_mentions") or [])
         self.dates = sorted(tuple(d["span"]) for d in st["items"].get("dates", []))
         self.times = sorted(tuple(t["span"]) for t in st["items"].get("times", []))
@@ -112,13 +115,18 @@ class _Spans:
 
 
 def _introduced(toks: Tokens, spans: _Spans):
-    """Where a venue phrase begins: after ณ, or after ที่ when a place follows it
-    in a sentence about an event (จะจัดขึ้น...ที่จังหวัดนครราชสีมา)."""
+    """Where a venue phrase begins: after ณ; after ที่ when a room follows (ที่ห้องประชุม
+    ราชสีห์ ...), or a place or building in a sentence about an event (จะจัดขึ้น...ที่
+    จังหวัดนครราชสีมา; not ศูนย์พักพิง 3 แห่ง ที่โรงเรียน...: where shelters go).  Not a ณ that is part of a family name (อิศรางกูร ณ อยุธยา), not a
+    ที่ that opens a clause about the place (เรื่องใหม่ที่ประเทศไทยพบเจอ), and not a country
+    after ที่: that is where an activity happens, not its venue (จัดขึ้นที่ประเทศไทย)."""
     text = toks.text
     t = _tools()
     for i, word in enumerate(toks.words):
         start = toks.starts[i]
         if word == "ณ" and (start == 0 or not THAI_LETTER.match(text[start - 1])):
+            if _after_person(spans, start):
+                continue
             pos = start + 1
             if text[pos : pos + 1] == " ":
                 pos += 1
@@ -126,9 +134,28 @@ def _introduced(toks: Tokens, spans: _Spans):
                 yield pos
         elif word == "ที่" and i + 1 < len(toks.words):
             pos = start + 3
+            if t["rooms"].at(text, pos):
+                yield pos  # ที่ห้องประชุม...: a meeting room, whatever the sentence
+                continue
             place = spans.starting_at(spans.places, pos)
-            if place and re.search(r"(?:จัดขึ้น|จัดงาน|จัด|ประชุม)[^\n]{0,60}$", text[max(0, start - 80) : start]):
-                yield pos
+            if place and (spans.starting_at(spans.countries, pos) is not None or THAI_LETTER.match(text[place : place + 1])):
+                continue  # ที่ประเทศไทย: a region; ที่ X พบเจอ: a clause about X
+            if (place or t["buildings"].at(text, pos)) and _event_before(toks, start):
+                yield pos  # จะจัดขึ้นที่จังหวัดนครราชสีมา, ประชุมที่ศาลากลางจังหวัด
+
+
+def _event_before(toks: Tokens, pos: int) -> bool:
+    """An event's verb, as whole words (not จัด in กำจัด or จัดตั้ง), in the 80
+    characters before ``pos`` on its line."""
+    text = toks.text
+    lo = max(toks.lines.start(pos), pos - 80)
+    return any(toks.is_start(m.start()) and toks.is_end(m.end())
+               for m in _tools()["event_verbs"].finditer(text, lo, pos))
+
+
+def _after_person(spans: _Spans, pos: int) -> bool:
+    """True when ``pos`` follows a person's name (one space between) or lies in it."""
+    return bool(spans.covering(spans.people, pos) or spans.covering(spans.people, max(0, pos - 2)))
 
 
 def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:

@@ -128,3 +128,38 @@ def test_a_list_whose_verb_is_in_its_lead_in_gives_one_decision_per_entry():
     assert _decisions("สำนักงานปลัดกระทรวง\nในการประชุมครั้งนี้ ที่ประชุมฯ เห็นชอบอนุมัติเรื่องต่างๆ ได้แก่\n"
                       "1. มอบเหรียญเกียรติคุณให้แก่พนักงาน จำนวน 23 คน\n2. โครงการให้ทุนการศึกษาแก่นักศึกษาพยาบาล ปีละไม่เกิน 10 ทุน\n") == [
         "มอบเหรียญเกียรติคุณให้แก่พนักงาน จำนวน 23 คน", "โครงการให้ทุนการศึกษาแก่นักศึกษาพยาบาล ปีละไม่เกิน 10 ทุน"]
+
+
+def _venues(text):
+    from pipeline import analyze
+
+    return [v["text"] for v in analyze(text)["venues"]]
+
+
+def test_a_room_after_thi_is_a_venue():
+    # unlabeled corpus (สธ.): ที่ห้องประชุม... opens a venue like ณ does
+    assert _venues("กระทรวงสาธารณสุข\nเมื่อวันที่ 7 มกราคม 2565 ที่ห้องประชุมชัยนาทนเรนทร สำนักงานปลัดกระทรวงสาธารณสุข "
+                   "จ.นนทบุรี นายอนุทิน ชาญวีรกูล รองนายกรัฐมนตรี เป็นประธานการประชุม")[0].startswith(
+        "ห้องประชุมชัยนาทนเรนทร สำนักงานปลัดกระทรวงสาธารณสุข")
+
+
+def test_na_in_a_family_name_is_no_venue():
+    # unlabeled corpus: อิศรางกูร ณ อยุธยา is a family name, not "at Ayutthaya"
+    assert _venues("ทำเนียบรัฐบาล\nโดยมีผู้เข้าร่วม ได้แก่ นายจิรุตถ์ อิศรางกูร ณ อยุธยา ผู้อำนวยการสำนักงานส่งเสริม"
+                   "การจัดประชุมและนิทรรศการ (องค์การมหาชน) และผู้แทนหน่วยงานที่เกี่ยวข้อง") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a relative clause about the place (tg-057's form): ที่ opens it, no venue
+    "กรมทรัพยากรธรณี\nทำให้การกำจัดและกู้ภัยเป็นไปได้ยาก ถือเป็นเรื่องใหม่ที่จังหวัดน่านพบเจอ",
+    # a country after ที่ is where an activity happens, not its venue (tg-049's form)
+    "กระทรวงพาณิชย์\nซึ่งถ้าไทยชนะจะเป็นงานระดับโลกครั้งแรกที่มีการจัดขึ้นที่ประเทศไทย ซึ่งจะทำรายได้เข้าประเทศ",
+])
+def test_a_place_after_thi_that_is_no_venue(text):
+    assert _venues(text) == []
+
+
+def test_where_something_is_set_up_is_no_venue():
+    # samples/rayong-flood-command.txt: shelters set up at a school, not an event's venue
+    assert "โรงเรียนวัดตะพงนอก" not in _venues(
+        "จังหวัดระยอง\nที่ประชุมมีมติ (3) เห็นชอบให้จัดตั้งศูนย์พักพิงชั่วคราว 3 แห่ง ที่โรงเรียนวัดตะพงนอก\n")
