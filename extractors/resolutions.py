@@ -75,7 +75,12 @@ def _tools():
         "last_item_ends": data["last_item_ends"],
         "split": re.compile(
             rf"(?: (?:{trie_pattern(data['split_connectors']['after_space'])})?"
-            rf"|(?:{trie_pattern(data['split_connectors']['glued'])}))(?={strong})"
+            rf"|(?:{trie_pattern(data['split_connectors']['glued'])}))"
+            rf"(?:{trie_pattern(data['split_connectors']['before_verb'])})?(?={strong})"
+        ),
+        "next_after_tail": re.compile(
+            rf" ?(?:{trie_pattern(data['split_connectors']['after_a_tail'])})"
+            rf"(?:{trie_pattern(data['split_connectors']['before_verb'])})?(?={strong})"
         ),
         "clause_verb_after_space": re.compile(
             rf" (?={trie_pattern(list(b['clause_verbs']) + list(b['predicates']))})"
@@ -188,8 +193,11 @@ def _decisions_from(text: str, d: Decision, title: list[int] | None) -> list[Dec
     while True:
         end, split = _decision_end(text, start.start + len(start.verb), line_end, in_title=_in(title, start.start))
         out.append(Decision(start.start, end, start.verb, start.kind, start.body))
-        if split is None:
-            return out
+        if split is None:  # after a tail (ซึ่ง..., ได้แก่...), the same subject's next decision
+            nxt = t["next_after_tail"].search(text, end, min(line_end, end + MAX_DECISION))
+            if nxt is None:
+                return out
+            split = nxt.end()
         verb = t["strong_at"].at(text, split)
         start = Decision(split, split, verb, t["verbs"][verb], d.body)
 

@@ -163,3 +163,15 @@ def test_where_something_is_set_up_is_no_venue():
     # samples/rayong-flood-command.txt: shelters set up at a school, not an event's venue
     assert "โรงเรียนวัดตะพงนอก" not in _venues(
         "จังหวัดระยอง\nที่ประชุมมีมติ (3) เห็นชอบให้จัดตั้งศูนย์พักพิงชั่วคราว 3 แห่ง ที่โรงเรียนวัดตะพงนอก\n")
+
+
+def test_the_next_decision_after_a_tail_in_the_same_sentence():
+    # unlabeled corpus (u1381): the first decision ends at its list (ได้แก่ ...), the
+    # second follows it with และ
+    found = _decisions("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nที่ประชุมวันนี้ยังได้เห็นชอบให้แต่งตั้งคณะทำงาน ได้แก่ "
+                       "คณะทำงานวิเคราะห์โครงการ หรือกิจกรรมฯ ตามประกาศเปิดรับทุนปี 2564 จำนวน 5 คณะย่อย "
+                       "และคณะทำงานพิจารณากลั่นกรองโครงการ สำหรับการขับเคลื่อนยุทธศาสตร์ 5G ของประเทศไทย "
+                       "และเห็นชอบ (ร่าง) หลักเกณฑ์การอนุมัติค่าใช้จ่ายอื่น ๆ ตามมาตรา 26 (6) แห่งพระราชบัญญัติ"
+                       "การพัฒนาดิจิทัลเพื่อเศรษฐกิจและสังคม พ.ศ. 2560")
+    assert found[0] == "เห็นชอบให้แต่งตั้งคณะทำงาน"
+    assert found[1].startswith("เห็นชอบ (ร่าง) หลักเกณฑ์การอนุมัติค่าใช้จ่ายอื่น ๆ") and len(found) == 2
