@@ -2,6 +2,7 @@
 
     python benchmarks/benchmark.py                 # >= 5 MB corpus, all cores
     python benchmarks/benchmark.py --min-mb 0.2    # a quick look
+    python benchmarks/benchmark.py --profile       # milliseconds per release in each stage
 
 The corpus: the bundled samples, plus ../shared/corpus when it is beside the checkout,
 repeated (as separate documents) until it holds at least ``--min-mb`` MB of UTF-8.
@@ -107,6 +108,49 @@ def run_pipeline(texts: list[str]) -> None:
         analyze_source(load_text(t), nlp=nlp)
 
 
+def profile(texts: list[str]) -> dict:
+    """Milliseconds per release in each stage, one core: loading (decoding and checks),
+    normalization + words + the Doc (the tokenizer), each registered stage (the NER model
+    is ``thaipress_ner``), the output dict with ents and spans, and schema validation."""
+    from pipeline.document import state
+    from pipeline.loading import load_bytes
+    from pipeline.orchestrate import get_nlp
+    from pipeline.output.schema import validate
+
+    nlp = get_nlp()
+    seconds: dict[str, float] = {}
+
+    def add(name: str, started: float) -> float:
+        now = time.process_time()
+        seconds[name] = seconds.get(name, 0.0) + now - started
+        return now
+
+    for text in texts:
+        raw = text.encode("utf-8")
+        t = time.process_time()
+        source = load_bytes(raw, path=None)
+        t = add("loading", t)
+        doc = nlp.make_doc(source.text)
+        state(doc)["source"] = source.to_json()
+        t = add("normalization + words + Doc", t)
+        for name, component in nlp.pipeline:
+            doc = component(doc)
+            t = add("output dict, ents, spans" if name == "thaipress_output" else name.removeprefix("thaipress_"), t)
+        validate(doc._.thaipress)
+        add("schema validation", t)
+    n = len(texts)
+    stages = {name: round(s / n * 1000, 3) for name, s in seconds.items()}
+    return {"documents": n, "mean_characters": round(sum(map(len, texts)) / n),
+            "ms_per_document": stages, "total_ms_per_document": round(sum(stages.values()), 3)}
+
+
+def print_profile(p: dict) -> None:
+    print(f"\nprofile: ms per release ({p['documents']} releases, {p['mean_characters']:,} characters on average, 1 core)")
+    for name, ms in sorted(p["ms_per_document"].items(), key=lambda x: -x[1]):
+        print(f"  {name:34s} {ms:8.3f}")
+    print(f"  {'total':34s} {p['total_ms_per_document']:8.3f}")
+
+
 _worker_nlp = None
 
 
@@ -193,6 +237,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-growth", action="store_true", help="skip the 1x/2x/4x and long-line runs")
     ap.add_argument("--no-engines", action="store_true", help="skip the batch runs (local and Dask engines)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results", help="folder for the JSON")
+    ap.add_argument("--profile", action="store_true", help="only the per-stage profile (ms per release)")
     args = ap.parse_args(argv)
 
     base, origins = base_documents()
@@ -205,6 +250,14 @@ def main(argv=None) -> int:
     get_nlp()
     run_pipeline(base[:3])  # first-use costs (regex compilation, word lists) are not throughput
     bare_tokenize(base[:3])
+    if args.profile:
+        prof = profile(base)
+        print_profile(prof)
+        args.out.mkdir(parents=True, exist_ok=True)
+        out = args.out / time.strftime("profile-%Y%m%d-%H%M%S.json")
+        out.write_text(json.dumps(prof, indent=1) + "\n", encoding="utf-8")
+        print(f"\nwritten: {out}")
+        return 0
 
     report: dict = {
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
