@@ -125,3 +125,20 @@ def _chairs(text):
 ])
 def test_who_chairs(text, chairs):
     assert _chairs(text) == chairs
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # posts mined from the unlabeled corpus (u0029, u0285)
+    ("จังหวัดเชียงใหม่\nนายแพทย์จตุชัย มณีรัตน์ นายแพทย์สาธารณสุขจังหวัดเชียงใหม่ กล่าวว่า สถานการณ์โควิด",
+     "จตุชัย มณีรัตน์", "นายแพทย์สาธารณสุขจังหวัดเชียงใหม่"),
+    ("มหาวิทยาลัยนเรศวร\nดร.กาญจนา เงารังษี อดีตอธิการบดีมหาวิทยาลัยนเรศวร ได้รับรางวัล",
+     "กาญจนา เงารังษี", "อดีตอธิการบดีมหาวิทยาลัยนเรศวร"),
+    # a civil-service post: a field and its grade (ก.พ. classification)
+    ("กรมพัฒนาสังคมและสวัสดิการ\nนางพัชรี ศุภดิษฐ์ นักพัฒนาสังคมชำนาญการพิเศษ กองคุ้มครองและพัฒนาอาชีพ ได้รับรางวัล",
+     "พัชรี ศุภดิษฐ์", "นักพัฒนาสังคมชำนาญการพิเศษ กองคุ้มครองและพัฒนาอาชีพ"),
+])
+def test_posts_learned_from_releases(text, name, position):
+    from pipeline import analyze
+
+    people = {p["name"]: p for p in analyze(text)["people"]}
+    assert people[name]["position"] == position
