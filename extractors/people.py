@@ -29,7 +29,15 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
-from pipeline.lexicon import honorifics, ministries, org_heads, person_names, position_words, trie_pattern
+from pipeline.lexicon import (
+    honorifics,
+    lineage_names,
+    ministries,
+    org_heads,
+    person_names,
+    position_words,
+    trie_pattern,
+)
 from pipeline.registry import stage
 
 from .datafiles import data_json
@@ -101,6 +109,7 @@ def _tools():
         "titles": titles,
         "given": given_names,
         "family": family_names,
+        "lineage": re.compile(rf" (ณ (?:{trie_pattern(lineage_names())}))(?![\u0e01-\u0e4e])"),
         "not_family": not_family,
         "never_name": never_name,
         "positions": Prefixes(position_words()),
@@ -218,6 +227,11 @@ def _name_after(toks: Tokens, title: Title) -> PersonMention | None:
                 if second and (text[end + 1 : second] in t["family"] or t["positions"].at(text, second + 1)):
                     family = f"{family} {text[end + 1 : second]}"
                     end = second
+    if given_end == run.end():
+        lineage = t["lineage"].match(text, end)
+        if lineage:  # กิตติรัตน์ ณ ระนอง, อิศรางกูร ณ อยุธยา: ณ is part of the family name
+            family = f"{family} {lineage.group(1)}" if family else lineage.group(1)
+            end = lineage.end()
     return PersonMention(title.start, end, title, given, family, glued=glued)
 
 

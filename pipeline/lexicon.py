@@ -134,6 +134,12 @@ def person_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(thai_male_names()) | frozenset(thai_female_names()), frozenset(thai_family_names())
 
 
+@lru_cache(maxsize=1)
+def lineage_names() -> frozenset[str]:
+    """What follows ณ in a royally granted family name (กิตติรัตน์ ณ ระนอง)."""
+    return frozenset(_words("lineage_names.txt"))
+
+
 # -- places --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Place:

@@ -142,3 +142,17 @@ def test_posts_learned_from_releases(text, name, position):
 
     people = {p["name"]: p for p in analyze(text)["people"]}
     assert people[name]["position"] == position
+
+
+def test_na_lineage_family_names_are_whole():
+    # unlabeled corpus: ณ อยุธยา is part of the family name, the post follows it
+    from pipeline import analyze
+
+    doc = analyze("ทำเนียบรัฐบาล\nโดยมีผู้เข้าร่วม ได้แก่ นายจิรุตถ์ อิศรางกูร ณ อยุธยา ผู้อำนวยการสำนักงานส่งเสริม"
+                  "การจัดประชุมและนิทรรศการ (องค์การมหาชน) และนายกิตติรัตน์ ณ ระนอง ประธานที่ปรึกษานายกรัฐมนตรี")
+    people = {p["name"]: p for p in doc["people"]}
+    assert people["จิรุตถ์ อิศรางกูร ณ อยุธยา"]["position"].startswith("ผู้อำนวยการสำนักงานส่งเสริม")
+    assert people["กิตติรัตน์ ณ ระนอง"]["position"] == "ประธานที่ปรึกษานายกรัฐมนตรี"
+    # ณ before a room is still where the meeting is
+    doc = analyze("กระทรวงมหาดไทย\nนายจุติ ไกรฤกษ์ ณ ห้องประชุมราชสีห์ ศาลาว่าการกระทรวงมหาดไทย")
+    assert [p["name"] for p in doc["people"]] == ["จุติ ไกรฤกษ์"]
