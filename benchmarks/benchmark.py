@@ -253,10 +253,7 @@ def main(argv=None) -> int:
     if args.profile:
         prof = profile(base)
         print_profile(prof)
-        args.out.mkdir(parents=True, exist_ok=True)
-        out = args.out / time.strftime("profile-%Y%m%d-%H%M%S.json")
-        out.write_text(json.dumps(prof, indent=1) + "\n", encoding="utf-8")
-        print(f"\nwritten: {out}")
+        write_json(args.out, "profile-", prof)
         return 0
 
     report: dict = {
@@ -292,11 +289,15 @@ def main(argv=None) -> int:
         report["one_line_document"] = long_lines
 
     print_report(report)
-    args.out.mkdir(parents=True, exist_ok=True)
-    out = args.out / time.strftime("%Y%m%d-%H%M%S.json")
-    out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print(f"\nwritten: {out}")
+    write_json(args.out, "", report)
     return 0
+
+
+def write_json(folder: Path, prefix: str, data: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / time.strftime(f"{prefix}%Y%m%d-%H%M%S.json")
+    out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwritten: {out}")
 
 
 def print_report(r: dict) -> None:

@@ -58,6 +58,12 @@ def _shape(word: str) -> str:
     return "".join(out)[:8]
 
 
+# the lexicon files the features read (through pipeline.lexicon): a change to one of them
+# means training the model again
+FEATURE_FILES = ("honorifics.tsv", "positions.txt", "ministries.tsv", "organizations.tsv", "bma_districts.txt",
+                 "places.tsv", "org_heads.tsv", "place_heads.tsv")
+
+
 class Gazetteers:
     """What the project's lexicon says of a word (``pipeline/data/lexicon`` and
     PyThaiNLP's name, province and country lists)."""
@@ -90,6 +96,22 @@ class Gazetteers:
 @lru_cache(maxsize=1)
 def gazetteers() -> Gazetteers:
     return Gazetteers()
+
+
+def feature_sources() -> str:
+    """A fingerprint of what the features read besides the words: the lexicon files they
+    read (FEATURE_FILES) and PyThaiNLP's version (its name, province and country lists).  The model card keeps the
+    one it was trained with; a different one means the model must be trained again."""
+    import hashlib
+
+    import pythainlp
+
+    h = hashlib.sha256(pythainlp.__version__.encode())
+    folder = resources.files("pipeline").joinpath("data", "lexicon")
+    for name in FEATURE_FILES:
+        h.update(name.encode())
+        h.update(folder.joinpath(name).read_bytes())
+    return h.hexdigest()[:16]
 
 
 class Featurizer:

@@ -293,10 +293,12 @@ def evaluate(gold_dir: str | Path, *, analyze_file=None) -> Report:
     return report
 
 
-def format_table(report: Report) -> str:
-    def f(x: float | None) -> str:
-        return "  -  " if x is None else f"{x:.3f}"
+def _fmt(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
 
+
+def format_table(report: Report) -> str:
+    f = _fmt
     lines = [f"thaipress eval: {report.documents} documents", ""]
     lines.append(f"{'field':<18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
     order = list(MAIN_FIELDS) + [k for k in ("places", "chair", "venues_exact", "resolutions_exact") if k in report.fields]
@@ -404,9 +406,7 @@ def evaluate_ner(path: str | Path, *, entities=pipeline_entities) -> NerReport:
 
 
 def format_ner_table(report: NerReport) -> str:
-    def f(x: float | None) -> str:
-        return "  -  " if x is None else f"{x:.3f}"
-
+    f = _fmt
     lines = [f"thaipress eval (NER): {report.lines} lines", ""]
     lines.append(f"{'label':<14}{'exact P':>8}{'R':>7}{'F1':>7}   {'overlap P':>9}{'R':>7}{'F1':>7}{'gold':>7}")
     for label in list(report.exact) + ["micro"]:

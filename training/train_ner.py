@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 import pycrfsuite  # noqa: E402
 
-from extractors.ner import CARD_FILE, LABELS, MODEL_FILE, Featurizer, bio_tags, spans_of  # noqa: E402
+from extractors.ner import CARD_FILE, LABELS, MODEL_FILE, Featurizer, bio_tags, feature_sources, spans_of  # noqa: E402
+from pipeline.evaluate import Tally  # noqa: E402
 from pipeline.segment import Segmenter  # noqa: E402
 from pipeline.thainer import read  # noqa: E402
 
@@ -55,18 +56,17 @@ def train(data, c1: float, c2: float, model_path: str) -> None:
 def score(model_path: str, data) -> dict:
     tagger = pycrfsuite.Tagger()
     tagger.open(model_path)
-    counts = {label: [0, 0, 0] for label in LABELS}  # tp, fp, fn
+    tallies = {label: Tally() for label in LABELS}
     for words, xseq, _, gold in data:
         pred = {tuple(s) for s in spans_of(words, tagger.tag(xseq))}
-        for label in LABELS:
+        for label, tally in tallies.items():
             g = {e for e in gold if e[2] == label}
             p = {e for e in pred if e[2] == label}
-            counts[label][0] += len(g & p)
-            counts[label][1] += len(p - g)
-            counts[label][2] += len(g - p)
-    f1 = {label: round(2 * tp / (2 * tp + fp + fn), 4) if tp + fp + fn else None for label, (tp, fp, fn) in counts.items()}
-    tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
-    return {"f1": f1, "micro_f1": round(2 * tp / (2 * tp + fp + fn), 4)}
+            tally.add(len(g & p), len(p - g), len(g - p))
+    micro = Tally()
+    for t in tallies.values():
+        micro.add(t.tp, t.fp, t.fn)
+    return {"f1": {label: round(t.f1, 4) for label, t in tallies.items()}, "micro_f1": round(micro.f1, 4)}
 
 
 def main() -> int:
@@ -101,6 +101,7 @@ def main() -> int:
                       f"sha256 {hashlib.sha256((args.data_dir / 'train.txt').read_bytes()).hexdigest()[:16]}",
         "chosen_on": "ThaiNER 1.5 val.txt, entity-level exact micro F1",
         "tokens": "thaipress's own words (nlpo3 + the project dictionary)",
+        "feature_sources": feature_sources(),
         "settings": {"c1": best["c1"], "c2": best["c2"], "max_iterations": MAX_ITERATIONS,
                      "feature.minfreq": MIN_FEATURE_FREQ},
         "val": {"f1": best["f1"], "micro_f1": best["micro_f1"]},
