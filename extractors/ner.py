@@ -7,7 +7,9 @@ Features are PyThaiNLP's kind (the word, its character types, its first and last
 characters) plus what the project knows about a word (a title, a post, the head of a
 body's name, a known body or place, a Thai given or family name), over a window of two
 words either side.  A word's own features are computed once per word type and cached,
-so tagging a release costs a dictionary look-up per word plus the CRF's Viterbi pass.
+and at run time the label scores they give are summed once per word type too
+(:mod:`extractors.crf`), so tagging a release costs a look-up per word plus one Viterbi
+pass over its lines.
 
 The stage writes ``doc._.tp["ner"]``: ``[start, end, label]`` of each entity found; the
 merge (:mod:`extractors.merge`) decides what the rules keep and what the model adds.
@@ -24,6 +26,7 @@ from importlib import resources
 from pythainlp.corpus import thai_words
 from spacy.tokens import Doc
 
+from extractors.crf import CompiledCRF
 from pipeline.document import state
 from pipeline.layout import excluded
 from pipeline.lexicon import honorifics, org_heads, organizations, person_names, place_heads, places, position_words
@@ -35,6 +38,8 @@ CARD_FILE = "ner.json"
 WINDOW = 2
 OFFSETS = tuple(off for off in range(-WINDOW, WINDOW + 1) if off)
 EDGE = {off: [f"{off}<edge>"] for off in OFFSETS}
+PAIR_PREFIXES = ("bi=", "bi+=")  # a pair of neighbours: what the right word gets, what the left one gets
+PAIR_SEPARATOR = "|"
 _MAX_CACHE = 200_000
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 
@@ -122,12 +127,8 @@ class Featurizer:
         self._own: dict[str, tuple[list[str], list[str]]] = {}
         self._lock = threading.Lock()
 
-    def _word(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
-        """(the word's own features, what a neighbour at each offset sees of it), cached
-        per word type: a sequence is then built by concatenation."""
-        hit = self._own.get(word)
-        if hit is not None:
-            return hit
+    def word_features(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
+        """(the word's own features, what a neighbour at each offset sees of it)."""
         shape = _shape(word)
         key = word if len(word) <= 24 else "<long>"
         short = [f"w={key}", f"t={shape}"] + [f"g={t}" for t in self.gaz.tags(word)]
@@ -135,6 +136,14 @@ class Featurizer:
                                f"s2={word[-2:]}", f"s3={word[-3:]}", f"n={min(len(word), 10)}"]
         # seen from the word at offset -off: the neighbour at +off
         seen = {off: [f"{off}{f}" for f in short] for off in OFFSETS}
+        return own, seen
+
+    def _cached(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
+        """``word_features``, cached per word type: a sequence is then built by concatenation."""
+        hit = self._own.get(word)
+        if hit is not None:
+            return hit
+        own, seen = self.word_features(word)
         with self._lock:
             if len(self._own) > _MAX_CACHE:
                 self._own.clear()
@@ -142,7 +151,7 @@ class Featurizer:
         return own, seen
 
     def sequence(self, words: list[str]) -> list[list[str]]:
-        parts = [self._word(w) for w in words]
+        parts = [self._cached(w) for w in words]
         n = len(words)
         out = []
         for i in range(n):
@@ -151,11 +160,16 @@ class Featurizer:
                 j = i + off
                 feats.extend(parts[j][1][off] if 0 <= j < n else EDGE[off])
             if i > 0:
-                feats.append(f"bi={words[i - 1]}|{words[i]}")
+                feats.append(self.pair_features(words[i - 1], words[i])[0])
             if i + 1 < n:
-                feats.append(f"bi+={words[i]}|{words[i + 1]}")
+                feats.append(self.pair_features(words[i], words[i + 1])[1])
             out.append(feats)
         return out
+
+    @staticmethod
+    def pair_features(left: str, right: str) -> tuple[str, str]:
+        """(what the right word gets from the pair, what the left word gets)."""
+        return f"{PAIR_PREFIXES[0]}{left}{PAIR_SEPARATOR}{right}", f"{PAIR_PREFIXES[1]}{left}{PAIR_SEPARATOR}{right}"
 
 
 def bio_tags(words: list[str], entities) -> list[str]:
@@ -202,7 +216,10 @@ def spans_of(words: list[str], tags: list[str], starts: list[int] | None = None)
 
 
 class Recognizer:
-    """The shipped model: ``entities(words)`` -> spans over the joined words."""
+    """The shipped model: BIO labels of the words of a line.  Tagging goes through the
+    compiled decoder (:mod:`extractors.crf`: the same model's weights summed per word
+    type, one Viterbi pass for all lines of a release); ``reference_tags`` asks CRFsuite
+    itself, which the tests hold the decoder to."""
 
     def __init__(self, model_path: str):
         import pycrfsuite
@@ -210,9 +227,16 @@ class Recognizer:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(model_path)
         self.featurizer = Featurizer()
+        self.decoder = CompiledCRF(self.tagger, self.featurizer.word_features, EDGE, PAIR_PREFIXES, PAIR_SEPARATOR)
         self._lock = threading.Lock()
 
+    def tag_lines(self, lines: list[list[str]]) -> list[list[str]]:
+        return self.decoder.tag_lines(lines)
+
     def tags(self, words: list[str]) -> list[str]:
+        return self.decoder.tag_lines([words])[0]
+
+    def reference_tags(self, words: list[str]) -> list[str]:
         if not words:
             return []
         xseq = self.featurizer.sequence(words)
@@ -237,15 +261,16 @@ def recognize(doc: Doc) -> None:
     st = state(doc)
     words, starts = st["words"], st["token_starts"]
     found: list[list] = []
-    rec = recognizer()
+    bounds = []  # (first word, end) of each line: ThaiNER's sequences are lines
     i, n = 0, len(words)
-    while i < n:  # a line at a time: ThaiNER's sequences are lines
+    while i < n:
         j = i
         while j < n and "\n" not in words[j]:
             j += 1
         if j > i:
-            seg_words = words[i:j]
-            found.extend(span for span in spans_of(seg_words, rec.tags(seg_words), starts[i:j])
-                         if not excluded(doc, span[0]))
+            bounds.append((i, j))
         i = j + 1
+    tags = recognizer().tag_lines([words[i:j] for i, j in bounds])
+    for (i, j), line_tags in zip(bounds, tags):
+        found.extend(span for span in spans_of(words[i:j], line_tags, starts[i:j]) if not excluded(doc, span[0]))
     st["ner"] = found

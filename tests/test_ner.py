@@ -14,7 +14,7 @@ from extractors.ner import LABELS, bio_tags, model_card, recognizer, spans_of
 from pipeline import analyze
 from pipeline.thainer import Entity, parse_line
 
-from .conftest import SHARED, shared_or_skip
+from .conftest import ROOT, SHARED, shared_or_skip
 
 VAL = SHARED / "datasets" / "thainer" / "v1.5" / "val.txt"
 # the shipped model's floors on ThaiNER val, entity-level exact F1 of the model alone
@@ -58,6 +58,47 @@ def test_the_shipped_model_loads_offline_and_matches_its_card():
     words = ["นาย", "วิษณุ", " ", "เครืองาม", " ", "รองนายกรัฐมนตรี", " ", "เดินทาง", "ไป", "จังหวัด", "เชียงใหม่"]
     assert recognizer().tags(words) == ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"] + ["O"] * 5 + [
         "B-LOCATION", "I-LOCATION"]
+
+
+def _lines(texts):
+    from pipeline.segment import Segmenter
+
+    seg = Segmenter()
+    return [seg.words(line) for text in texts for line in text.splitlines() if line.strip()]
+
+
+def test_the_compiled_decoder_tags_as_crfsuite_does_on_the_samples():
+    # extractors/crf.py sums the model's weights per word type and runs its own Viterbi:
+    # the labels must be CRFsuite's own, line for line
+    from pipeline.loading import load_file
+
+    lines = _lines(load_file(p).text for p in sorted((ROOT / "samples").iterdir()))
+    rec = recognizer()
+    assert len(lines) > 30
+    assert rec.tag_lines(lines) == [rec.reference_tags(w) for w in lines]
+    assert rec.tag_lines([[], ["นาย"], []]) == [[], rec.reference_tags(["นาย"]), []]
+
+
+def test_the_decoder_stays_right_when_its_word_table_is_emptied(monkeypatch):
+    from extractors import crf
+    from extractors.ner import EDGE, PAIR_PREFIXES, PAIR_SEPARATOR
+
+    monkeypatch.setattr(crf, "_MAX_CACHE", 8)
+    rec = recognizer()
+    decoder = crf.CompiledCRF(rec.tagger, rec.featurizer.word_features, EDGE, PAIR_PREFIXES, PAIR_SEPARATOR)
+    lines = _lines(["นายชัชชาติ สิทธิพันธุ์ ผู้ว่าราชการกรุงเทพมหานคร เป็นประธานการประชุม ณ ศาลาว่าการกรุงเทพมหานคร",
+                    "นางสาวอรุณี ใจดี ผู้อำนวยการสำนักงานเขตบางรัก"] * 3)
+    assert decoder.tag_lines(lines) == [rec.reference_tags(w) for w in lines]
+    assert len(decoder._ids) <= max(map(len, lines)) + 8
+
+
+def test_the_compiled_decoder_tags_as_crfsuite_does_on_thainer_val():
+    from pipeline.thainer import parse_line
+
+    texts = [parse_line(line)[0] for line in shared_or_skip(VAL).read_text(encoding="utf-8").splitlines()[:1500]]
+    lines = _lines(texts)
+    rec = recognizer()
+    assert rec.tag_lines(lines) == [rec.reference_tags(w) for w in lines]
 
 
 def test_the_model_scores_above_its_floors_on_thainer_val():

@@ -1,0 +1,160 @@
+"""A linear-chain CRF decoded with numpy from a CRFsuite model's weights.
+
+CRFsuite's own ``Tagger.tag`` takes every feature of every word as a Python string and
+looks each one up in the model, some 30 per word: on a 3,000-character release that
+string traffic is most of the recognizer's cost.  But a word's features are the same
+wherever it stands, so the score they give each label can be summed once per word type.
+This decoder reads the model's weights (state features and transitions) once, keeps per
+word type the label scores of its own features and of what its neighbours see of it,
+builds a line's emission matrix by adding shifted rows, and runs Viterbi over all the
+lines of a release at once (one numpy step per position of the longest line).
+
+The result is CRFsuite's: the same model, the same features, the same path (crfsuite's
+CRF1d has no start or end transitions; ``tests/test_ner.py`` checks the two agree on
+real releases).  Training stays with CRFsuite (``training/train_ner.py``).
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+_MAX_CACHE = 200_000
+
+
+class CompiledCRF:
+    """``tag_lines(lines)`` -> the BIO labels of each line (a list of words).
+
+    ``word_features(word)`` gives (the word's own features, {offset: what the word at
+    ``i - offset`` sees of it}); ``edge`` what a word sees at each offset that falls
+    outside its line; a pair of neighbours ``left, right`` gives the right word the
+    feature ``pair_prefixes[0] + left + separator + right`` and the left word the one
+    with ``pair_prefixes[1]``."""
+
+    def __init__(self, tagger, word_features, edge: dict[int, list[str]], pair_prefixes: tuple[str, str],
+                 separator: str):
+        info = tagger.info()
+        self.labels = list(tagger.labels())
+        index = {label: k for k, label in enumerate(self.labels)}
+        n = len(self.labels)
+        self.weights: dict[str, np.ndarray] = {}
+        for (attr, label), w in info.state_features.items():
+            self.weights.setdefault(attr, np.zeros(n))[index[label]] = w
+        self.transitions = np.zeros((1, n, n))  # [_, from, to]
+        for (a, b), w in info.transitions.items():
+            self.transitions[0, index[a], index[b]] = w
+        self.offsets = tuple(sorted(edge))
+        self.edge = {off: self._score(edge[off]) for off in self.offsets}
+        self._pairs, self._pair_rows = self._pair_table(pair_prefixes, separator)
+        self._word_features = word_features
+        self._ids: dict[str, int] = {}
+        self._rows = np.zeros((1024, 1 + len(self.offsets), n))
+        self._lock = threading.Lock()
+
+    def _score(self, features) -> np.ndarray:
+        v = np.zeros(len(self.labels))
+        for f in features:
+            w = self.weights.get(f)
+            if w is not None:
+                v += w
+        return v
+
+    def _pair_table(self, prefixes: tuple[str, str], separator: str):
+        """{(left, right): row} and rows of [what the right word gets, what the left word
+        gets].  A feature whose words hold the separator is one string for every way of
+        cutting it, as it is for CRFsuite, so each cut is a key."""
+        zero = np.zeros(len(self.labels))
+        pairs: dict[tuple[str, str], int] = {}
+        rows: list[list[np.ndarray]] = []
+        for attr, w in self.weights.items():
+            for side, prefix in enumerate(prefixes):
+                if not attr.startswith(prefix):
+                    continue
+                body = attr[len(prefix):]
+                cut = body.find(separator)
+                while cut >= 0:
+                    key = (body[:cut], body[cut + len(separator):])
+                    if key not in pairs:
+                        pairs[key] = len(rows)
+                        rows.append([zero, zero])
+                    rows[pairs[key]][side] = w
+                    cut = body.find(separator, cut + 1)
+        table = np.array(rows) if rows else np.zeros((0, 2, len(self.labels)))
+        return pairs, table
+
+    def _row(self, word: str) -> int:
+        """Row of a word missing from the first look-up (called with the lock held)."""
+        k = self._ids.get(word)  # it may have come earlier in the same line
+        if k is not None:
+            return k
+        own, seen = self._word_features(word)
+        k = len(self._ids)
+        if k >= len(self._rows):
+            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
+        self._rows[k] = [self._score(own)] + [self._score(seen[off]) for off in self.offsets]
+        self._ids[word] = k
+        return k
+
+    def emissions(self, words: list[str]) -> np.ndarray:
+        """Label scores of each word of a line: (len(words), labels)."""
+        n = len(words)
+        with self._lock:  # the word table grows, and is emptied as a whole when full
+            if len(self._ids) + n > _MAX_CACHE:
+                self._ids = {}
+            get = self._ids.get
+            ids = [get(w) for w in words]
+            if None in ids:
+                ids = [k if k is not None else self._row(w) for k, w in zip(ids, words)]
+            rows = self._rows[ids]
+        out = rows[:, 0].copy()
+        for k, off in enumerate(self.offsets, start=1):
+            if off < 0:  # word i sees word i+off (to its left)
+                out[-off:] += rows[: n + off, k]
+                out[: min(-off, n)] += self.edge[off]
+            else:
+                out[: max(n - off, 0)] += rows[off:, k]
+                out[max(n - off, 0):] += self.edge[off]
+        if n > 1 and self._pairs:
+            found = self._pairs.get
+            pairs = [found(p) for p in zip(words, words[1:])]
+            at = [i for i, p in enumerate(pairs) if p is not None]
+            if at:
+                hit = self._pair_rows[[pairs[i] for i in at]]
+                at_right = np.array(at) + 1
+                out[at_right] += hit[:, 0]
+                out[at_right - 1] += hit[:, 1]
+        return out
+
+    def tag_lines(self, lines: list[list[str]]) -> list[list[str]]:
+        """Viterbi over every line at once, longest first; empty lines give []."""
+        out: list[list[str]] = [[] for _ in lines]
+        order = sorted((k for k in range(len(lines)) if lines[k]), key=lambda k: -len(lines[k]))
+        if not order:
+            return out
+        lens = [len(lines[k]) for k in order]
+        n_labels = len(self.labels)
+        scores = np.zeros((lens[0], len(order), n_labels))
+        for b, k in enumerate(order):
+            scores[: lens[b], b] = self.emissions(lines[k])
+        back = np.zeros((lens[0], len(order), n_labels), dtype=np.intp)
+        delta = scores[0].copy()
+        transitions = self.transitions
+        active = len(order)
+        for i in range(1, lens[0]):
+            while lens[active - 1] <= i:  # lines are sorted longest first
+                active -= 1
+            s = delta[:active, :, None] + transitions  # [line, from, to]
+            back[i, :active] = s.argmax(1)
+            np.add(s.max(1), scores[i, :active], out=delta[:active])
+        labels = self.labels
+        for b, k in enumerate(order):
+            best = int(delta[b].argmax())
+            path = [best]
+            rows = back[: lens[b], b].tolist()
+            for i in range(lens[b] - 1, 0, -1):
+                best = rows[i][best]
+                path.append(best)
+            path.reverse()
+            out[k] = [labels[j] for j in path]
+        return out
