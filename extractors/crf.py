@@ -41,6 +41,9 @@ class CompiledCRF:
         self.weights: dict[str, np.ndarray] = {}
         for (attr, label), w in info.state_features.items():
             self.weights.setdefault(attr, np.zeros(n))[index[label]] = w
+        # the same as a matrix, row 0 all zeros: a word's feature groups are summed at once
+        self._attr_row = {attr: k for k, attr in enumerate(self.weights, start=1)}
+        self._matrix = np.vstack([np.zeros(n)] + list(self.weights.values())) if self.weights else np.zeros((1, n))
         self.transitions = np.zeros((1, n, n))  # [_, from, to]
         for (a, b), w in info.transitions.items():
             self.transitions[0, index[a], index[b]] = w
@@ -89,10 +92,16 @@ class CompiledCRF:
         if k is not None:
             return k
         own, seen = self._word_features(word)
+        row = self._attr_row.get
+        picked, starts = [], []
+        for group in [own] + [seen[off] for off in self.offsets]:
+            starts.append(len(picked))
+            picked.append(0)  # the zero row: a group the model knows nothing of sums to 0
+            picked.extend(r for r in map(row, group) if r is not None)
         k = len(self._ids)
         if k >= len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
-        self._rows[k] = [self._score(own)] + [self._score(seen[off]) for off in self.offsets]
+        self._rows[k] = np.add.reduceat(self._matrix[picked], starts)
         self._ids[word] = k
         return k
 
