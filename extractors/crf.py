@@ -155,7 +155,7 @@ class CompiledCRF:
                 active -= 1
             s = delta[:active, :, None] + transitions  # [line, from, to]
             back[i, :active] = s.argmax(1)
-            np.add(s.max(1), scores[i, :active], out=delta[:active])
+            np.add(np.maximum.reduce(s, axis=1), scores[i, :active], out=delta[:active])
         labels = self.labels
         for b, k in enumerate(order):
             best = int(delta[b].argmax())

@@ -11,7 +11,7 @@ splits dotted abbreviations (ศอ.บต., มทส.) differently in differen
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
@@ -135,14 +135,20 @@ class Gazetteer:
     def __init__(self, entries: dict[str, Any]):
         self.entries = entries
         self.prefixes = Prefixes(entries)
+        self.first_letters = frozenset(w[0] for w in self.prefixes.words)
 
     def find(self, toks: Tokens, *, within: tuple[int, int] | None = None) -> list[tuple[int, int, str, Any]]:
         text = toks.text
         out = []
         end_of_last = -1
         lo, hi = within or (0, len(text))
-        for start, longest in self.prefixes.starts(text):
-            if start < lo or start >= hi or start < end_of_last or not toks.is_start(start):
+        at, firsts = self.prefixes.at, self.first_letters
+        for k in range(bisect_left(toks.starts, lo), bisect_left(toks.starts, hi)):
+            start = toks.starts[k]
+            if start < end_of_last or text[start] not in firsts:
+                continue
+            longest = at(text, start)
+            if longest is None:
                 continue
             for form in self.prefixes.shorter(longest):
                 end = start + len(form)

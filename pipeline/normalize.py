@@ -148,7 +148,7 @@ class Normalizer:
         for m in _SPACE_AFTER_LEAD_VOWEL.finditer(text):
             ed.delete(m.start(), m.end())
             _note(repairs, "space_after_leading_vowel", m.start(), m.end(), text)
-        for m in _TABLE_DEBRIS.finditer(text):
+        for m in _TABLE_DEBRIS.finditer(text) if "|" in text else ():
             if m.end() > m.start() and "|" in m.group():
                 ed.delete(m.start(), m.end())
                 _note(repairs, "table_debris", m.start(), m.end(), text)
@@ -174,6 +174,8 @@ class Normalizer:
                 # repair word by word so that unchanged words keep exact offsets
                 for m in re.finditer(r"\S+", line):
                     word = m.group()
+                    if not _NEEDS_THAI_NORMALIZE.search(word):
+                        continue  # nothing PyThaiNLP's normalize() changes
                     fixed = thai_normalize(word)
                     if fixed == word:
                         continue

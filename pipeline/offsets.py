@@ -10,12 +10,10 @@ by a (possibly empty, possibly different-length) normalized stretch.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     norm_start: int
     norm_end: int
     raw_start: int
