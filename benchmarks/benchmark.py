@@ -14,6 +14,9 @@ Measured, on that same corpus:
   validation) on one core, and across ``--workers`` processes the way ``batch`` runs
   it, with the peak resident memory of each worker;
 * the ratio between the two (per core);
+* PyThaiNLP's own NER tagging (``ThaiNameTagger.get_ner``) on the first
+  ``--peer-documents`` of the corpus against the whole pipeline on the same documents
+  (weights trained here by PyThaiNLP's feature function: see ``pythainlp_ner_peer``);
 * ``thaipress batch`` over the corpus written as files, on the local engine and on a
   Dask LocalCluster, with 1 worker and with ``--workers``;
 * time at 1x, 2x and 4x the corpus (one core), to show that growth is linear, and one
@@ -169,8 +172,22 @@ def _work(chunk: list[str]) -> tuple[int, int]:
 
     for t in chunk:
         analyze_source(load_text(t), nlp=_worker_nlp)
+    return os.getpid(), peak_rss_bytes()
+
+
+def peak_rss_bytes() -> int:
+    """This process's peak resident memory.  On Linux VmHWM of /proc/self/status: a
+    spawned worker's ``ru_maxrss`` starts at its parent's peak (Linux keeps it across
+    the exec), which would count the parent's memory as the worker's."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return os.getpid(), rss * (1 if sys.platform == "darwin" else 1024)  # Linux reports KiB
+    return rss * (1 if sys.platform == "darwin" else 1024)  # Linux reports KiB
 
 
 def run_workers(texts: list[str], workers: int, chunk: int = 16) -> dict:
@@ -187,6 +204,50 @@ def run_workers(texts: list[str], workers: int, chunk: int = 16) -> dict:
     for pid, rss in results:
         peak[pid] = max(peak.get(pid, 0), rss)
     return {"wall_seconds": wall, "peak_rss_mb": sorted(round(v / 2**20, 1) for v in peak.values())}
+
+
+THAINER_TRAIN = SHARED_CORPUS.parent / "datasets" / "thainer" / "v1.5" / "train.txt"
+
+
+def pythainlp_ner_peer(train_lines: int = 3000, iterations: int = 100):
+    """PyThaiNLP's own NER tagging (``ThaiNameTagger.get_ner``: ``mm`` words, orchid_ud
+    perceptron POS tags, its CRF features, CRFsuite) as the peer #14 compares with.
+    PyThaiNLP downloads its trained weights at first use, which this machine cannot, so
+    the same code runs with weights trained here by PyThaiNLP's own feature function on
+    ThaiNER train lines: the tagging path and its cost are PyThaiNLP's, the accuracy is
+    not the point.  None when the shared ThaiNER split is absent."""
+    if not THAINER_TRAIN.is_file():
+        return None
+    import tempfile
+
+    import pycrfsuite
+    from pythainlp.tag import pos_tag
+    from pythainlp.tag.thainer import _TOKENIZER_ENGINE, ThaiNameTagger
+    from pythainlp.tokenize import word_tokenize
+
+    from extractors.ner import bio_tags
+    from pipeline.thainer import read
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for k, (text, entities) in enumerate(read(THAINER_TRAIN)):
+        if k >= train_lines:
+            break
+        words = word_tokenize(text, engine=_TOKENIZER_ENGINE)
+        tagged = pos_tag(words, engine="perceptron", corpus="orchid_ud")
+        trainer.append(ThaiNameTagger._extract_features(tagged), bio_tags(words, entities))
+    trainer.set_params({"c1": 0.1, "c2": 0.01, "max_iterations": iterations})
+    model = Path(tempfile.mkdtemp()) / "pythainlp-ner-peer.crfsuite"
+    trainer.train(str(model))
+    tagger = ThaiNameTagger.__new__(ThaiNameTagger)  # what __init__ does, without the download
+    tagger.crf = pycrfsuite.Tagger()
+    tagger.crf.open(str(model))
+    tagger.pos_tag_name = "orchid_ud"
+    return tagger
+
+
+def peer_tagging(tagger, texts: list[str]) -> None:
+    for t in texts:
+        tagger.get_ner(t, pos=False)
 
 
 def batch_engines(texts: list[str], workers: int) -> list[dict]:
@@ -238,6 +299,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-growth", action="store_true", help="skip the 1x/2x/4x and long-line runs")
     ap.add_argument("--no-engines", action="store_true", help="skip the batch runs (local and Dask engines)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results", help="folder for the JSON")
+    ap.add_argument("--no-peer", action="store_true", help="skip PyThaiNLP's NER tagging (the peer figure)")
+    ap.add_argument("--peer-documents", type=int, default=150, help="documents the peer is timed on (default 150)")
     ap.add_argument("--repeat", type=int, default=3, help="one-core runs of each kind, the fastest kept (default 3)")
     ap.add_argument("--profile", action="store_true", help="only the per-stage profile (ms per release)")
     args = ap.parse_args(argv)
@@ -279,6 +342,16 @@ def main(argv=None) -> int:
     bare = report["bare_tokenization"]["chars_per_second"]
     report["ratio_pipeline_to_bare_per_core"] = round(report["pipeline_one_core"]["chars_per_second"] / bare, 3)
     report["ratio_pipeline_workers_to_bare_one_core"] = round(report["pipeline_workers"]["chars_per_second"] / bare, 3)
+    # after the workers: its training must not count in the workers' memory (they are forked)
+    if not args.no_peer:
+        peer = pythainlp_ner_peer()
+        if peer is not None:
+            sample = texts[: args.peer_documents]
+            ours = min(cpu_seconds(run_pipeline, sample) for _ in range(args.repeat))
+            theirs = min(cpu_seconds(peer_tagging, peer, sample) for _ in range(args.repeat))
+            report["pythainlp_ner"] = {**rates(sample, theirs), "documents": len(sample),
+                                       "pipeline_on_the_same": rates(sample, ours),
+                                       "pipeline_speed_over_pythainlp_ner": round(theirs / ours, 2)}
 
     if not args.no_engines:
         report["batch_engines"] = batch_engines(texts, args.workers)
@@ -319,6 +392,11 @@ def print_report(r: dict) -> None:
     print(row("whole pipeline, 1 core", r["pipeline_one_core"]))
     w = r["pipeline_workers"]
     print(row(f"whole pipeline, {w['workers']} worker processes (wall)", w))
+    if "pythainlp_ner" in r:
+        p = r["pythainlp_ner"]
+        print(row(f"PyThaiNLP NER tagging, 1 core ({p['documents']} docs)", p))
+        print(row(f"whole pipeline on the same {p['documents']} docs", p["pipeline_on_the_same"]))
+        print(f"whole pipeline / PyThaiNLP NER tagging: {p['pipeline_speed_over_pythainlp_ner']}x")
     print(f"\npeak RSS per worker (MB): {w['peak_rss_mb_per_worker']}")
     print(f"pipeline / bare tokenization, per core: {r['ratio_pipeline_to_bare_per_core']}")
     print(f"pipeline on {w['workers']} workers / bare tokenization on 1 core: "
