@@ -10,7 +10,8 @@ from .conftest import ROOT
 
 def test_benchmark_runs_and_reports(tmp_path):
     res = subprocess.run(
-        [sys.executable, "benchmarks/benchmark.py", "--min-mb", "0.03", "--workers", "1", "--no-growth", "--no-engines", "--no-peer", "--repeat", "1",
+        [sys.executable, "benchmarks/benchmark.py", "--min-mb", "0.03", "--workers", "1", "--no-growth", "--no-engines",
+         "--no-peer", "--repeat", "1",
          "--out", str(tmp_path)],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
