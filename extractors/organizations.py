@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pythainlp.corpus import thai_words
 from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
@@ -128,6 +129,7 @@ def _tools():
         "groups": Prefixes(b["group_nouns"]),
         "verbs": Prefixes(list(b["predicates"]) + list(b["clause_verbs"]) + ["บริหาร", "แก้ไข", "ส่งเสริม", "พัฒนา", "สร้าง"]),
         "places": Gazetteer({p.name: p for p in places().values()} | {v: p for p in places().values() for v in p.variants}),
+        "dictionary": frozenset(thai_words()),
     }
 
 
@@ -158,26 +160,31 @@ def extend_name(toks: Tokens, start: int, end: int, line_end: int, *, glued: boo
         if not toks.is_start(pos):
             pos = toks.next_start(pos)
             continue
-        if _stops_inside(toks, pos):
+        if _stops_inside(toks, start, pos):
             break
         pos = toks.next_start(pos)
     return min(pos, line_end)
 
 
-def _stops_inside(toks: Tokens, pos: int) -> bool:
+def _stops_inside(toks: Tokens, start: int, pos: int) -> bool:
     """Does the word at ``pos``, inside a run of letters, end the name?"""
     t = _tools()
     text = toks.text
     if text.startswith("และ", pos):
         # "กระทรวงเกษตรและสหกรณ์" goes on; "กรุงเทพมหานครและกรุงเบอร์ลิน" is two names
         after = pos + 3
+        if _parallel_place(toks, start, pos, after):
+            return False  # คณะทำงาน...ในพื้นที่จังหวัดเชียงใหม่และจังหวัดเชียงราย
         return bool(t["next_org"].at(text, after) or t["places"].prefixes.at(text, after)
                     or t["stops_after_space_prefix"].at(text, after) or t["groups"].at(text, after))
     if text.startswith("เพื่อ", pos):
         # "กองทุน...เพื่อเศรษฐกิจ" goes on; "คณะทำงานร่วมเพื่อพิจารณา..." is a purpose
         return bool(t["verbs"].at(text, pos + 5))
-    if t["stops_inside_prefix"].at(text, pos):
-        return True
+    stop = t["stops_inside_prefix"].at(text, pos)
+    if stop:
+        # พื้น|ที่สูง: the segmenter cut a word (พื้นที่) before a longer one; the stop
+        # word then ends the word before it, not the name
+        return stop != "ที่" or pos == 0 or toks.word_at(pos - 1) + stop not in t["dictionary"]
     word = t["stops_inside"].at(text, pos)
     if not word or not toks.is_end(pos + len(word)):
         return False
@@ -186,6 +193,32 @@ def _stops_inside(toks: Tokens, pos: int) -> bool:
     previous = toks.word_at(pos - 1) if pos > 0 else ""
     # การจัดทำ: a verb made a noun; ประชาสัมพันธ์และเผยแพร่: verbs joined inside the name
     return not previous.startswith(("การ", "ความ")) and previous != "และ"
+
+
+def _parallel_place(toks: Tokens, start: int, end: int, at: int) -> bool:
+    """Does the place at ``at`` continue a list of places that closes the committee's
+    name reaching ``end``?  A committee or working group is named for what it does and
+    where: "...พื้นที่คลองลาดพร้าว คลองเปรมประชากร และคลองแสนแสบ", "...ในพื้นที่
+    จังหวัดเชียงใหม่และจังหวัดเชียงราย", "...ระดับจังหวัดและกรุงเทพมหานคร".  The next
+    item must open with the head noun the last item opened with (คลอง, จังหวัด, อำเภอ),
+    or be a province after a province-level item."""
+    t = _tools()
+    text = toks.text
+    head = t["heads"].at(text, start)
+    if t["head_kind"].get(head) not in ("committee", "working_group"):
+        return False
+    name = text[start + len(head) : end]
+    for place_head, kind, _ in place_heads():
+        if not name.count(place_head):
+            continue
+        last_item = name[name.rfind(place_head):]
+        if text.startswith(place_head, at) and " " not in last_item.strip():
+            return True
+        if kind == "province":
+            nxt = t["places"].prefixes.at(text, at)
+            if nxt and t["places"].entries[nxt].kind == "province" and " " not in last_item.strip():
+                return True
+    return False
 
 
 def _word_stops(toks: Tokens, pos: int) -> bool:
@@ -220,9 +253,13 @@ def _continue_after_space(
     word = text[pos:run]
     if word.startswith("และ") and len(word) > 3:
         rest = pos + 3
+        if _parallel_place(toks, start, pos - 1, rest):
+            return extend_name(toks, start, rest, min(run, line_end)), False
         if not and_ok or _word_stops(toks, rest) or t["next_org"].at(text, rest):
             return None, False
         return extend_name(toks, start, rest, min(run, line_end)), False
+    if _parallel_place(toks, start, pos - 1, pos) and text.startswith(" และ", run):
+        return run, True  # คลองลาดพร้าว คลองเปรมประชากร และคลองแสนแสบ
     if t["next_org"].at(text, pos):
         return None, False  # the next body
     if _word_stops(toks, pos) or not THAI_LETTER.match(text[pos]):

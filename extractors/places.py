@@ -6,8 +6,8 @@ Found from known names (PyThaiNLP's provinces and countries, ``data/places.tsv``
 Bangkok's districts) and from head words (``data/place_heads.tsv``: จังหวัด/จ.,
 อำเภอ/อ., ตำบล/ต., เขต, แขวง, ถนน, คลอง, แม่น้ำ, วัด, ...) followed by a name.  A bare
 province or district name (เลย, หนองจอก) counts only where the text uses it as a place:
-after พื้นที่/ณ/ใน, or in a list of places.  Names inside an organization's name
-(สำนักงานเขตคลองสาน) are the organization's.
+after พื้นที่/ณ/ใน, or in a list of places.  Names glued inside an organization's name
+(สำนักงานเขตคลองสาน) are the organization's; an item of a list inside it is a place too.
 """
 
 from __future__ import annotations
@@ -87,6 +87,8 @@ def _tools():
 
 
 ADMINISTRATIVE = ("จังหวัด", "อำเภอ", "ตำบล", "แขวง", "หมู่บ้าน", "หมู่ที่")
+# kinds of place written after a body's name to say where it is (โรงพยาบาลสิชล จังหวัดนครศรีธรรมราช)
+NAME_TAILS = frozenset({"province", "district", "bma_district"})
 # what a place's name does not begin with after its head word (ถนนหลายเส้นทาง, เขื่อนการพัฒนา)
 NOT_NAME_START = (
     "หลาย", "ต่าง", "ทุก", "ทั้ง", "ใน", "ที่", "ของ", "และ", "ให้", "การ", "ความ", "ชายแดน", "สาย", "นี้", "นั้น",
@@ -106,8 +108,24 @@ def extract_places(doc: Doc) -> None:
     t = _tools()
     found: list[Mention] = []
 
-    def free(s: int, e: int) -> bool:
-        return not orgs.contains(s, e) and not dates.overlaps(s, e) and not excluded(doc, s) and not taken.overlaps(s, e)
+    def free(m: Mention) -> bool:
+        s, e = m.start, m.end
+        return not _only_in_a_name(m) and not dates.overlaps(s, e) and not excluded(doc, s) and not taken.overlaps(s, e)
+
+    def _only_in_a_name(m: Mention) -> bool:
+        """Is the place only part of an organization's name?  Yes when it is glued to
+        the words before it (ศูนย์พัฒนาราษฎรบนพื้นที่สูงจังหวัดแม่ฮ่องสอน) or is the
+        whole name (กรุงเทพมหานคร as the BMA); no when it stands after a space in a
+        longer name as the last item of a list (...คลองเปรมประชากร และคลองแสนแสบ) or
+        as the province or district the body is in (โรงพยาบาลสิชล จังหวัดนครศรีธรรมราช)."""
+        s, e = m.start, m.end
+        if not orgs.contains(s, e):
+            return False
+        if not orgs.contains(s - 1, e):
+            return True
+        if text[max(0, s - 4) : s] == " และ":
+            return False
+        return not (text[s - 1 : s] == " " and m.kind in NAME_TAILS)
 
     def keep(m: Mention) -> None:
         found.append(m)
@@ -122,9 +140,10 @@ def extract_places(doc: Doc) -> None:
             if m:
                 candidates.append(m)
     for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if free(m.start, m.end):
+        if free(m):
             keep(m)
-    bare = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["bare"].find(toks) if free(s, e)]
+    bare = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["bare"].find(toks)]
+    bare = [m for m in bare if free(m)]
     for m in _bare_used_as_places(text, bare, found):
         keep(m)
     found.sort(key=lambda m: m.start)

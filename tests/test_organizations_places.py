@@ -1,5 +1,7 @@
 """Organizations and places: known bodies, head nouns, abbreviations, full place names."""
 
+import pytest
+
 from pipeline import analyze, analyze_file
 
 from .conftest import SAMPLES
@@ -54,3 +56,40 @@ def test_a_district_office_is_a_body_and_its_district_a_place():
     doc = analyze("วันจันทร์ที่ 23 มิถุนายน 2568\nสำนักงานเขตคลองสาน ตั้งอยู่บนถนนเจริญนคร แขวงบางลำภูล่าง เขตคลองสาน\n")
     assert "สำนักงานเขตคลองสาน" in by_name(doc["organizations"])
     assert {"ถนนเจริญนคร", "แขวงบางลำภูล่าง", "เขตคลองสาน"} <= set(by_name(doc["places"]))
+
+
+@pytest.mark.parametrize("text, name", [
+    # u0771 (unlabeled corpus): a committee for the provinces and Bangkok
+    ("มอบคณะกรรมการควบคุมเครื่องดื่มแอลกอฮอล์จังหวัดและกรุงเทพมหานคร จัดทำแผนและรายงานผลให้ทราบทุก 6 เดือน",
+     "คณะกรรมการควบคุมเครื่องดื่มแอลกอฮอล์จังหวัดและกรุงเทพมหานคร"),
+    # tg-010's construction: canals listed with spaces and และ
+    ("เป็นประธานการประชุมคณะอนุกรรมการขับเคลื่อนการดำเนินการฟื้นฟูและพัฒนาพื้นที่คลองลาดพร้าว คลองเปรมประชากร "
+     "และคลองแสนแสบ ครั้งที่ 1/2565",
+     "คณะอนุกรรมการขับเคลื่อนการดำเนินการฟื้นฟูและพัฒนาพื้นที่คลองลาดพร้าว คลองเปรมประชากร และคลองแสนแสบ"),
+    ("แต่งตั้งคณะทำงานเร่งรัดจัดทำแผนการแก้ไขปัญหาน้ำท่วมในพื้นที่จังหวัดเชียงใหม่และจังหวัดเชียงราย โดยมีปลัดกระทรวงเป็นประธาน",
+     "คณะทำงานเร่งรัดจัดทำแผนการแก้ไขปัญหาน้ำท่วมในพื้นที่จังหวัดเชียงใหม่และจังหวัดเชียงราย"),
+])
+def test_a_committee_named_for_a_list_of_places_keeps_the_whole_list(text, name):
+    doc = analyze("กระทรวงมหาดไทย\n" + text)
+    assert name in {o["name"] for o in doc["organizations"]}
+
+
+def test_bodies_are_not_joined_by_a_list_of_places_unless_a_committee_is_named_for_it():
+    doc = analyze("กระทรวงมหาดไทย\nกรมชลประทาน กรมทางหลวง และจังหวัดเชียงราย ร่วมกันแก้ไขปัญหา")
+    assert {"กรมชลประทาน", "กรมทางหลวง"} <= {o["name"] for o in doc["organizations"]}
+
+
+def test_a_province_after_a_bodys_name_is_a_place_a_glued_one_is_not():
+    # u0682 (unlabeled corpus): hospitals, each with its province after a space;
+    # GOLD.md: a place glued inside a name is the name's (ศูนย์...พื้นที่สูงจังหวัดแม่ฮ่องสอน)
+    doc = analyze("สำนักงานหลักประกันสุขภาพแห่งชาติ\nโรงพยาบาลพระปกเกล้า จ.จันทบุรี โรงพยาบาลระยอง จ.ระยอง "
+                  "และหัวหน้างานสำนักกฎหมาย เป็นต้น\nณ ศูนย์พัฒนาราษฎรบนพื้นที่สูงจังหวัดแม่ฮ่องสอน")
+    places = {p["name"] for p in doc["places"]}
+    assert {"จังหวัดจันทบุรี", "จังหวัดระยอง"} <= places and "จังหวัดแม่ฮ่องสอน" not in places
+
+
+def test_a_word_the_segmenter_cut_before_a_stop_word_stays_in_the_name():
+    # u1416 (unlabeled corpus): พื้น|ที่สูง is พื้นที่ + สูง; ที่ does not end the name there
+    doc = analyze("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nณ ศูนย์ส่งเสริมสวัสดิการสังคมชุมชนบนพื้นที่สูง "
+                  "จังหวัดเชียงราย มีผู้เข้าร่วม 100 คน")
+    assert "ศูนย์ส่งเสริมสวัสดิการสังคมชุมชนบนพื้นที่สูง" in {o["name"] for o in doc["organizations"]}
