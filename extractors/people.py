@@ -402,7 +402,7 @@ def extract_people(doc: Doc) -> None:
     st = state(doc)
     toks = Tokens.of(doc)
     text = toks.text
-    people = group(find_mentions(doc, toks))
+    people = group(find_mentions(doc, toks), text)
     _link_positions(doc, toks, people)
     for person in people:
         person.roles = _roles(text, person)
@@ -437,6 +437,12 @@ def extract_people(doc: Doc) -> None:
     st["person_mentions"].sort()
 
 
+def _says_more(text: str, post: tuple[int, int], later: tuple[int, int]) -> bool:
+    """Is the ``later`` post the first one with more after it?"""
+    first, second = _clean(text[post[0] : post[1]]), _clean(text[later[0] : later[1]])
+    return len(second) > len(first) and second.startswith(first)
+
+
 def _title_info(part: str) -> tuple[str, str]:
     """(full form, family) of one title as written; พ.ต.ท.หญิง is พันตำรวจโทหญิง."""
     known = honorifics()
@@ -447,8 +453,10 @@ def _title_info(part: str) -> tuple[str, str]:
     return part, "other"
 
 
-def group(mentions: list[PersonMention]) -> list[Person]:
-    """One person per name; a mention by given name alone joins the person it names."""
+def group(mentions: list[PersonMention], text: str) -> list[Person]:
+    """One person per name; a mention by given name alone joins the person it names.
+    The person's post is the first one written, or a later one that says more of it
+    (นายกรัฐมนตรี, then นายกรัฐมนตรี และรัฐมนตรีว่าการกระทรวงกลาโหม)."""
     people: list[Person] = []
     for m in mentions:
         match = next((p for p in people if p.given == m.given and (m.family is None or p.family in (None, m.family))), None)
@@ -462,7 +470,7 @@ def group(mentions: list[PersonMention]) -> list[Person]:
         elif m.family and not match.family:
             match.family = m.family
         match.mentions.append(m)
-        if m.position and not match.position:
+        if m.position and (not match.position or _says_more(text, match.position, m.position)):
             match.position = m.position
     return people
 

@@ -156,3 +156,14 @@ def test_na_lineage_family_names_are_whole():
     # ณ before a room is still where the meeting is
     doc = analyze("กระทรวงมหาดไทย\nนายจุติ ไกรฤกษ์ ณ ห้องประชุมราชสีห์ ศาลาว่าการกระทรวงมหาดไทย")
     assert [p["name"] for p in doc["people"]] == ["จุติ ไกรฤกษ์"]
+
+
+def test_a_later_mention_that_says_more_of_the_post_completes_it():
+    # u0440 (unlabeled corpus): the headline cuts the post short, the body gives it whole;
+    # tg-041: นายกรัฐมนตรี, then นายกรัฐมนตรี และรัฐมนตรีว่าการกระทรวงกลาโหม
+    doc = analyze("กระทรวงการท่องเที่ยวและกีฬา\nการประชุมครั้งที่ 1/2565 โดยมีนายพิพัฒน์ รัชกิจประการ รัฐมนตรีว่าการกระท\n"
+                  "การประชุมครั้งที่ 1/2565 โดยมีนายพิพัฒน์ รัชกิจประการ รัฐมนตรีว่าการกระทรวงการท่องเที่ยวและกีฬา "
+                  "นายโชติ ตราชู ปลัดกระทรวงการท่องเที่ยวและกีฬา เข้าร่วม")
+    person = next(p for p in doc["people"] if p["name"] == "พิพัฒน์ รัชกิจประการ")
+    assert person["position"] == "รัฐมนตรีว่าการกระทรวงการท่องเที่ยวและกีฬา"
+    assert person["organization"] == "กระทรวงการท่องเที่ยวและกีฬา"
