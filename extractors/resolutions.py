@@ -8,6 +8,7 @@ Where a decision opens:
   ครม.อนุมัติ..., ที่ประชุมฯ เห็นชอบ... (not "นำเสนอต่อคณะรัฐมนตรีพิจารณาอนุมัติ": a
   decision for someone else to make);
 * มีมติ with or without a verb of its own (ที่ประชุมมีมติใช้...);
+* the meeting's own order: ที่ประชุม(ได้)ให้ X ... (ที่ประชุมได้ให้กรม...เร่งส่งเรื่อง...);
 * in a release about a meeting, a strong verb after โดย / ยังได้ (โดยรับทราบ...), or after
   a space in a sentence whose subject is the meeting (... ๕๖ ราย อนุมัติให้...).
 
@@ -64,6 +65,13 @@ def _tools():
             rf"(?P<subject>{trie_pattern(data['subjects'])})(?:[ ]?ฯ)?[ ]?(?:(?:{trie_pattern(data['triggers'])})[ ]?)*"
             rf"(?P<verb>{all_verbs})"
         ),
+        # ที่ประชุม(ได้)ให้ X ...: the meeting's own order to X
+        "directive": re.compile(
+            rf"(?P<subject>{trie_pattern(data['subjects'])})(?:[ ]?ฯ)?[ ]?(?:ได้[ ]?)?"
+            rf"(?P<verb>{re.escape(data['directive']['verb'])})(?!{trie_pattern(data['directive']['not_after'])})"
+        ),
+        "directive_kind": data["directive"]["kind"],
+        "directive_not_before": tuple(data["directive"]["not_before"]),
         # มีมติ(ให้|ว่า) ...: the lead-in ends before the decision ("resolved that ...")
         "resolved": re.compile(rf"(?:จึง|ได้)?มีมติ[ ]?(?:ให้|ว่า)?[ ]?(?P<verb>{all_verbs})?"),
         # "ที่ประชุมได้พิจารณาคำขอ ...": the meeting considers; decisions follow in the sentence
@@ -123,6 +131,12 @@ def find_decisions(doc: Doc, text: str, title: list[int] | None = None) -> list[
             body = m.group("subject") if name == "subject_first" else None
             starts.append(Decision(start, start, verb, t["verbs"].get(verb, "decide"), body))
             starts.extend(_more_in_sentence(text, m.end()))
+    for m in t["directive"].finditer(text):
+        if excluded(doc, m.start()) or t["not_before_subject"].search(text, max(0, m.start() - 8), m.start()) \
+                or text[max(0, m.start() - 8) : m.start()].rstrip().endswith(t["directive_not_before"]):
+            continue
+        start = m.start("verb")
+        starts.append(Decision(start, start, m.group("verb"), t["directive_kind"], m.group("subject")))
     for m in t["considering"].finditer(text):
         if not excluded(doc, m.start()):
             starts.extend(_more_in_sentence(text, m.end()))

@@ -175,3 +175,20 @@ def test_the_next_decision_after_a_tail_in_the_same_sentence():
                        "การพัฒนาดิจิทัลเพื่อเศรษฐกิจและสังคม พ.ศ. 2560")
     assert found[0] == "เห็นชอบให้แต่งตั้งคณะทำงาน"
     assert found[1].startswith("เห็นชอบ (ร่าง) หลักเกณฑ์การอนุมัติค่าใช้จ่ายอื่น ๆ") and len(found) == 2
+
+
+@pytest.mark.parametrize("text, decisions", [
+    # u0676, u1356 (unlabeled corpus): the meeting's own order to a body is a decision
+    ("ที่ประชุมได้ให้หน่วยงานภาครัฐเป็นตัวอย่างในการดำเนินงานตามแนวปฏิบัติแห่งชาติ",
+     ["ให้หน่วยงานภาครัฐเป็นตัวอย่างในการดำเนินงานตามแนวปฏิบัติแห่งชาติ"]),
+    ("ที่ประชุมฯ ได้ให้จังหวัดเสี่ยงสูงและเสี่ยงปานกลางที่จะเกิดอุทกภัย เตรียมแผนรับเหตุอุทกภัย",
+     ["ให้จังหวัดเสี่ยงสูงและเสี่ยงปานกลางที่จะเกิดอุทกภัย เตรียมแผนรับเหตุอุทกภัย"]),
+    # u0526: ให้ความสำคัญ is no order; u0702: a call made in the meeting is not the meeting's;
+    # u1750: a proposal to the cabinet is not yet its decision
+    ("ที่ประชุมฯ ได้ให้ความสำคัญกับนโยบายความร่วมมือด้านสาธารณสุขของอาเซียน", []),
+    ("และได้เรียกร้องในที่ประชุมให้ทุกภาคส่วนที่เกี่ยวข้องเร่งดำเนินการเพื่อการยุติปัญหาโรคเอดส์", []),
+    ("\"สาธิต\" เตรียมชง ครม.ให้ค่าตอบแทน อสม. 1,500 บาทตลอดชีพ", []),
+])
+def test_the_meetings_own_order_is_a_decision(text, decisions):
+    doc = analyze("กระทรวงสาธารณสุข\n" + text)
+    assert [r["text"] for r in doc["resolutions"]] == decisions
