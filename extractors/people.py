@@ -114,6 +114,7 @@ def _tools():
         "never_name": never_name,
         "positions": Prefixes(position_words()),
         "groups": Prefixes(b["group_nouns"]),
+        "body_head": Prefixes(h for h, _ in org_heads()),
         "stop_position": stop_position,
         "ministry_in_position": re.compile(
             r"(?:รมว|รมช|รมต|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|ปลัด|รองปลัด|ผู้ช่วยปลัด)\.?[ ]?(?:กระทรวง)?("
@@ -202,6 +203,9 @@ def _name_after(toks: Tokens, title: Title) -> PersonMention | None:
     if not run:
         return None
     given_end = _cut_run(toks, pos, run.end())
+    if given_end < run.end() and t["body_head"].at(text, given_end) and text[run.end() : run.end() + 1] == " " \
+            and t["positions"].at(text, run.end() + 1):
+        given_end = run.end()  # "ดร.ทองเปลวกองจันทร์ ปลัดกระทรวง...": กอง is in the name; the post follows it
     given = text[pos:given_end]
     if len(given) < 2 or t["not_family"].at(text, pos) and toks.is_end(pos + len(t["not_family"].at(text, pos))):
         return None
