@@ -196,14 +196,24 @@ def _headed(toks: Tokens, start: int, head: str) -> Mention | None:
         return None  # these take only a known name: "จังหวัดต่าง ๆ", "ประเทศคู่ค้า" are not places
     else:
         end = pos
-    while end < len(text) and THAI_LETTER.match(text[end]):
-        if end > pos and toks.is_start(end):
+    joiner = _JOINED_PARK if kind == "park" else _JOINED_NAME
+    after_joiner = False
+    while end < len(text) and (THAI_LETTER.match(text[end]) or joiner.match(text, end)):
+        joined = joiner.match(text, end)
+        if joined and t["heads"].at(text, joined.end()):
+            break  # เกาะยาวน้อย-เกาะยาวใหญ่: two places
+        if joined:  # อำเภอสุไหงโก-ลก, อุทยานแห่งชาติอ่าวมะนาว - เขาตันหยง: two names joined make one
+            end, after_joiner = joined.end(), True
+            continue
+        if end > pos and toks.is_start(end) and not after_joiner:
             if t["stops_prefix"].at(text, end):
                 break
             stop = t["stops"].at(text, end)
             if stop and toks.is_end(end + len(stop)):
                 break
+        after_joiner = False
         end = toks.next_start(end)
+    end = pos + len(text[pos:end].rstrip(" -"))
     if end - pos < 2:
         return None
     m = _NUMBER_AFTER.match(text, end)
@@ -212,6 +222,8 @@ def _headed(toks: Tokens, start: int, head: str) -> Mention | None:
     return Mention(start, end, full_head + text[pos:end], kind)
 
 
+_JOINED_NAME = re.compile(r"-(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+_JOINED_PARK = re.compile(r" ?- ?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")  # park names are written with spaces too
 _ADDRESS_AFTER = re.compile(r" (?:จังหวัด|จ\.|อำเภอ|อ\.|เขต|แขวง|กรุงเทพ)")
 _NUMBER_AFTER = re.compile(r" \d{1,2}(?![\d.,:/])")
 

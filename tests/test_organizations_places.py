@@ -93,3 +93,20 @@ def test_a_word_the_segmenter_cut_before_a_stop_word_stays_in_the_name():
     doc = analyze("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nณ ศูนย์ส่งเสริมสวัสดิการสังคมชุมชนบนพื้นที่สูง "
                   "จังหวัดเชียงราย มีผู้เข้าร่วม 100 คน")
     assert "ศูนย์ส่งเสริมสวัสดิการสังคมชุมชนบนพื้นที่สูง" in {o["name"] for o in doc["organizations"]}
+
+
+@pytest.mark.parametrize("text, name", [
+    # u1346, u1290 (unlabeled corpus), tg-054: two names joined by a hyphen are one place
+    ("ที่อำเภอสุไหงโก-ลก จังหวัดนราธิวาส", "อำเภอสุไหงโก-ลก"),
+    ("ณ อุทยานแห่งชาติภูเก้า-ภูพานคำ", "อุทยานแห่งชาติภูเก้า-ภูพานคำ"),
+    ("ได้แก่ อุทยานแห่งชาติอ่าวมะนาว - เขาตันหยง จังหวัดนราธิวาส", "อุทยานแห่งชาติอ่าวมะนาว - เขาตันหยง"),
+])
+def test_a_place_named_with_a_hyphen_is_one_place(text, name):
+    doc = analyze("กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม\n" + text)
+    assert name in {p["name"] for p in doc["places"]}
+
+
+def test_two_places_joined_by_a_hyphen_stay_two():
+    # u1569 (unlabeled corpus)
+    doc = analyze("กระทรวงการท่องเที่ยวและกีฬา\nเส้นทางเกาะยาวน้อย-เกาะยาวใหญ่ จังหวัดพังงา")
+    assert {"เกาะยาวน้อย", "เกาะยาวใหญ่"} <= {p["name"] for p in doc["places"]}
