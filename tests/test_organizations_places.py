@@ -110,3 +110,12 @@ def test_two_places_joined_by_a_hyphen_stay_two():
     # u1569 (unlabeled corpus)
     doc = analyze("กระทรวงการท่องเที่ยวและกีฬา\nเส้นทางเกาะยาวน้อย-เกาะยาวใหญ่ จังหวัดพังงา")
     assert {"เกาะยาวน้อย", "เกาะยาวใหญ่"} <= {p["name"] for p in doc["places"]}
+
+
+def test_seas_straits_and_oceans_are_places():
+    # tg-058's construction; u1344 (unlabeled corpus): weather reports name seas and gulfs
+    doc = analyze("ทำเนียบรัฐบาล\nหากมีการปิดช่องแคบฮอร์มุซ มรสุมพัดปกคลุมทะเลอันดามัน อ่าวไทย และอ่าวตังเกี๋ย "
+                  "ช่องแคบสำคัญของโลก")
+    places = {p["name"]: p["kind"] for p in doc["places"]}
+    assert places.get("ช่องแคบฮอร์มุซ") == "strait" and places.get("อ่าวตังเกี๋ย") == "sea"
+    assert {"ทะเลอันดามัน", "อ่าวไทย"} <= set(places) and "ช่องแคบสำคัญ" not in places
