@@ -38,11 +38,13 @@ from pipeline.lexicon import (
 )
 from pipeline.registry import stage
 
+from .phrases import boundaries
+
 # what the rules found, by kind: a model entity overlapping one of these is dropped
 COVERED_KINDS = ("people", "organizations", "places", "dates", "times", "venues")
 MIN_LENGTH = 2
 # what may follow a head noun for the whole to be a name: a Thai or Latin letter
-NAME_AFTER_HEAD = re.compile(r"[ ]?[\u0e01-\u0e2eA-Za-z]")
+NAME_AFTER_HEAD = re.compile(r"[ ]?[\u0e01-\u0e2e\u0e40-\u0e44A-Za-z]")  # a consonant or a leading vowel
 
 
 class Lexicon:
@@ -61,17 +63,21 @@ class Lexicon:
         # words that begin like a head noun but are not names (กรมธรรม์, สภาพ, วัดอุณหภูมิ)
         self.not_org = tuple(not_organization_words())
         self.not_place = tuple(not_place_words())
+        # a function word as the whole first word after a head noun is no name
+        # (สำนักงานและห้องประชุม, ตำบลในเมือง, อำเภอต่อไป; but สำนักงานที่ดิน)
+        self.function_words = frozenset(boundaries()["function_words"])
 
-    @staticmethod
-    def _headed(name: str, heads: list[str], not_names: tuple[str, ...]) -> bool:
+    def _headed(self, name: str, heads: list[str], not_names: tuple[str, ...], first_word: str = "") -> bool:
         head = next((h for h in heads if name.startswith(h)), None)
-        return head is not None and bool(NAME_AFTER_HEAD.match(name, len(head))) and not name.startswith(not_names)
+        return (head is not None and bool(NAME_AFTER_HEAD.match(name, len(head))) and not name.startswith(not_names)
+                and first_word not in self.function_words)
 
-    def place_like(self, name: str) -> bool:
-        return self._headed(name, self.place_heads, self.not_place)
+    def place_like(self, name: str, first_word: str = "") -> bool:
+        """A place head noun with a name after it; ``first_word``: the word after the head."""
+        return self._headed(name, self.place_heads, self.not_place, first_word)
 
-    def org_like(self, name: str) -> bool:
-        return self._headed(name, self.org_heads, self.not_org) and not name.endswith("ฯ")
+    def org_like(self, name: str, first_word: str = "") -> bool:
+        return self._headed(name, self.org_heads, self.not_org, first_word) and not name.endswith("ฯ")
 
     def title_of(self, name: str) -> str | None:
         return next((t for t in self.titles if name.startswith(t)), None)
@@ -119,9 +125,9 @@ def merge(doc: Doc) -> None:
             kind = "places"
         elif org:
             kind = "organizations"
-        elif label == "LOCATION" and lex.place_like(name):
+        elif label == "LOCATION" and lex.place_like(name, _word_after_head(st, s, name, lex.place_heads)):
             kind = "places"
-        elif label == "ORGANIZATION" and lex.org_like(name):
+        elif label == "ORGANIZATION" and lex.org_like(name, _word_after_head(st, s, name, lex.org_heads)):
             kind = "organizations"
         elif label == "PERSON" and lex.title_of(name):
             kind = "people"
@@ -140,6 +146,17 @@ def merge(doc: Doc) -> None:
         else:
             item = _person(name, lex.title_of(name), s, e)
         added[key] = add_item(doc, kind, item)
+
+
+def _word_after_head(st: dict, start: int, name: str, heads: list[str]) -> str:
+    """The document's word that follows the head noun opening ``name`` (at ``start``)."""
+    head = next((h for h in heads if name.startswith(h)), "")
+    pos = start + len(head)
+    while pos < start + len(name) and st["text"][pos] == " ":
+        pos += 1
+    starts = st["token_starts"]
+    i = bisect_right(starts, pos) - 1
+    return st["words"][i] if 0 <= i < len(starts) and starts[i] == pos else ""
 
 
 def _person(written: str, title: str, s: int, e: int) -> dict:

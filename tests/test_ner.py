@@ -163,3 +163,14 @@ def test_the_model_adds_companies_whose_names_have_spaces():
 ])
 def test_what_the_lexicon_does_not_back_is_not_added(text, kind):
     assert _added(analyze(text), kind) == []
+
+
+@pytest.mark.parametrize("name, first_word, place_like", [
+    # u1857, u1214, u1967 (unlabeled corpus): not a place head, a zone colour, a function word
+    ("รัฐบาล..", "", False), ("จังหวัดสีแดงเข้ม", "สี", False), ("ตำบลในเมือง", "ใน", False),
+    ("รัฐเท็กซัส", "เท็กซัส", True), ("เมืองเซอร์รานา", "เซอร์", True),  # a leading vowel opens the name
+])
+def test_a_model_place_needs_a_place_head_and_a_name(name, first_word, place_like):
+    from extractors.merge import lexicon
+
+    assert lexicon().place_like(name, first_word) is place_like
