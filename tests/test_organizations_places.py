@@ -119,3 +119,11 @@ def test_seas_straits_and_oceans_are_places():
     places = {p["name"]: p["kind"] for p in doc["places"]}
     assert places.get("ช่องแคบฮอร์มุซ") == "strait" and places.get("อ่าวตังเกี๋ย") == "sea"
     assert {"ทะเลอันดามัน", "อ่าวไทย"} <= set(places) and "ช่องแคบสำคัญ" not in places
+
+
+def test_a_verb_phrase_that_the_dictionary_keeps_whole_ends_a_name():
+    # tg-053's construction, u1874 (unlabeled corpus): เป็นเจ้าภาพ and ให้การสนับสนุน are one
+    # dictionary word each, after a body's name
+    doc = analyze("กระทรวงมหาดไทย\nโดยมีกรมการปครองเป็นเจ้าภาพหลัก ธนาคารกรุงไทยให้การสนับสนุนการดำเนินงาน")
+    names = {o["name"] for o in doc["organizations"]}
+    assert "กรมการปครอง" in names and "ธนาคารกรุงไทย" in names
