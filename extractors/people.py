@@ -207,8 +207,9 @@ def _name_after(toks: Tokens, title: Title) -> PersonMention | None:
             and t["positions"].at(text, run.end() + 1):
         given_end = run.end()  # "ดร.ทองเปลวกองจันทร์ ปลัดกระทรวง...": กอง is in the name; the post follows it
     given = text[pos:given_end]
-    if len(given) < 2 or t["not_family"].at(text, pos) and toks.is_end(pos + len(t["not_family"].at(text, pos))):
-        return None
+    opener = t["not_family"].at(text, pos)
+    if len(given) < 2 or opener and toks.is_end(pos + len(opener)) and given not in t["given"]:
+        return None  # "นายกล่าวว่า"; but ทรงศักดิ์ (ทรง|ศักดิ์) is a given name PyThaiNLP knows
     end = given_end
     family = None
     glued = None

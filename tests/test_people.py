@@ -176,3 +176,15 @@ def test_a_body_head_inside_a_name_written_whole_before_a_post_is_part_of_the_na
     (person,) = doc["people"]
     assert person["name"].replace(" ", "") == "ทองเปลวกองจันทร์"
     assert person["position"] == "ปลัดกระทรวงเกษตรและสหกรณ์"
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # tg-048, u0221 (unlabeled corpus): a given name that opens with a verb (ทรง, ชู) the
+    # segmenter cuts off is still a name when PyThaiNLP's list of given names holds it
+    ("นายทรงศักดิ์ ทองศรี รัฐมนตรีช่วยว่าการกระทรวงมหาดไทย กล่าว", "ทรงศักดิ์ ทองศรี", "รัฐมนตรีช่วยว่าการกระทรวงมหาดไทย"),
+    ("พลเอก ชูชาติ บัวขาว รองปลัดกระทรวงกลาโหม เป็นประธาน", "ชูชาติ บัวขาว", "รองปลัดกระทรวงกลาโหม"),
+])
+def test_a_given_name_that_opens_with_a_verb(text, name, position):
+    doc = analyze("กระทรวงมหาดไทย\n" + text)
+    person = next(p for p in doc["people"] if p["name"] == name)
+    assert person["position"] == position
