@@ -102,7 +102,9 @@ def _tools():
     stop_position = Prefixes(
         list(b["predicates"]) + ["ในฐานะ", "ซึ่ง", "โดย", "ที่เกี่ยวข้อง", "พร้อมกับ", "เพื่อ", "ร่วมกับ", "จาก"]
     )
+    # a ministry after รมว./รมช. by its short name (รมว.คมนาคม) or its abbreviation (รมว.ทส.)
     short_ministry = {m.short: m.name for m in ministries()}
+    short_ministry.update({a: m.name for m in ministries() for a in m.abbreviations if a.endswith(".")})
     return {
         "title_re": title_re,
         "title_at": Prefixes(titles),
@@ -229,7 +231,11 @@ def _name_after(toks: Tokens, title: Title) -> PersonMention | None:
             # a second family name (maiden and married): followed by a post
             if text[end : end + 1] == " ":
                 second = _family_at(toks, end + 1)
-                if second and (text[end + 1 : second] in t["family"] or t["positions"].at(text, second + 1)):
+                # not a post's first word cut off by a space (ร.อ.รชฏ พิสิษฐบรรณกร ผู้ช่วย รมว.ทส.,
+                # พล.ต.อ.ดำรงศักดิ์ กิตติประภัสร์ รอง ผบ.ตร.)
+                if second and not text.startswith(POST_OPENERS, end + 1) \
+                        and not any(text.startswith(r + " ", end + 1) for r in POST_RANKS) and (
+                        text[end + 1 : second] in t["family"] or t["positions"].at(text, second + 1)):
                     family = f"{family} {text[end + 1 : second]}"
                     end = second
     if given_end == run.end():
@@ -238,6 +244,12 @@ def _name_after(toks: Tokens, title: Title) -> PersonMention | None:
             family = f"{family} {lineage.group(1)}" if family else lineage.group(1)
             end = lineage.end()
     return PersonMention(title.start, end, title, given, family, glued=glued)
+
+
+# what opens a post, never a family name: ผู้ช่วย, ผู้อำนวยการ, ผู้ว่าราชการ, ...
+POST_OPENERS = ("ผู้",)
+# the rank of a post, sometimes written apart from it (ผู้ช่วย รมว.ทส., รอง ผบ.ตร.)
+POST_RANKS = ("ผู้ช่วย", "รอง")
 
 
 def _cut_run(toks: Tokens, start: int, end: int, stops: Prefixes | None = None) -> int:
@@ -322,7 +334,11 @@ def _position_after(toks: Tokens, end: int, title_starts: set[int], orgs: Interv
         pos += 1
     word = t["positions"].at(text, pos)
     if not word:
-        return None
+        # "ผู้ช่วย รมว.ทส.", "รอง ผบ.ตร.": the rank of a post written apart from it
+        rank = next((r for r in POST_RANKS if text.startswith(r + " ", pos)), None)
+        if rank is None or not t["positions"].at(text, pos + len(rank) + 1):
+            return None
+        word = text[pos : pos + len(rank) + 1] + t["positions"].at(text, pos + len(rank) + 1)
     return pos, _position_end(toks, pos, pos + len(word), title_starts, orgs)
 
 
@@ -376,6 +392,10 @@ def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], or
         pos = toks.next_start(pos)
     while pos > start and text[pos - 1] in " ,":
         pos -= 1
+    if text.endswith("และ", start, pos) and pos - 3 > start:  # "รมช.กห.และ ..." joins what follows
+        pos -= 3
+        while pos > start and text[pos - 1] in " ,":
+            pos -= 1
     return pos
 
 
