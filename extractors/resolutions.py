@@ -71,6 +71,7 @@ def _tools():
             rf"(?P<verb>{re.escape(data['directive']['verb'])})(?!{trie_pattern(data['directive']['not_after'])})"
         ),
         "directive_kind": data["directive"]["kind"],
+        "speaker": re.compile(trie_pattern(data["speaker_verbs"])),
         "directive_not_before": tuple(data["directive"]["not_before"]),
         # มีมติ(ให้|ว่า) ...: the lead-in ends before the decision ("resolved that ...")
         "resolved": re.compile(rf"(?:จึง|ได้)?มีมติ[ ]?(?:ให้|ว่า)?[ ]?(?P<verb>{all_verbs})?"),
@@ -143,6 +144,8 @@ def find_decisions(doc: Doc, text: str, title: list[int] | None = None) -> list[
     for m in t["implicit"].finditer(text):
         if excluded(doc, m.start()) or not _MEETING.search(text, max(0, m.start() - 1500), m.start()):
             continue
+        if _spoken(text, m.start()):
+            continue  # "นายภูมิธรรม ระบุว่า ... โดยมอบหมายให้กรมทรัพยากรธรณี...": his order
         verb = m.group("verb")
         starts.append(Decision(m.start("verb"), m.start("verb"), verb, t["verbs"][verb]))
     starts.sort(key=lambda d: d.start)
@@ -163,6 +166,17 @@ def find_decisions(doc: Doc, text: str, title: list[int] | None = None) -> list[
             covered = max(covered, max(x.end for x in found))
         out.extend(found)
     return out
+
+
+def _spoken(text: str, pos: int) -> bool:
+    """Is ``pos`` in what a person says (a speech verb earlier in its line, and no
+    meeting named after it)?"""
+    t = _tools()
+    line_start = lines_of(text).start(pos)
+    said = None
+    for m in t["speaker"].finditer(text, line_start, pos):
+        said = m
+    return said is not None and not re.search("ที่ประชุม", text[said.end() : pos])
 
 
 def _more_in_sentence(text: str, pos: int) -> list[Decision]:

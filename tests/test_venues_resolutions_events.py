@@ -192,3 +192,16 @@ def test_the_next_decision_after_a_tail_in_the_same_sentence():
 def test_the_meetings_own_order_is_a_decision(text, decisions):
     doc = analyze("กระทรวงสาธารณสุข\n" + text)
     assert [r["text"] for r in doc["resolutions"]] == decisions
+
+
+@pytest.mark.parametrize("text, decisions", [
+    # u1687 (unlabeled corpus), tg-057: what a person says he assigned is his order
+    ("การประชุมติดตามสถานการณ์โควิด นายอนุทิน กล่าวว่า ความสามารถในการฉีดไม่ต่ำกว่า 25,000 คนต่อวัน"
+     "จึงได้มอบหมายให้กรมควบคุมโรค จัดส่งวัคซีนเพิ่มอีก 7 แสนโดส", []),
+    # ... but the meeting named after the speaker decides
+    ("การประชุมคณะกรรมการ นายอนุทิน กล่าวว่า ที่ประชุมได้พิจารณาแล้ว โดยมอบหมายให้กรมควบคุมโรค จัดส่งวัคซีนเพิ่ม",
+     ["มอบหมายให้กรมควบคุมโรค จัดส่งวัคซีนเพิ่ม"]),
+])
+def test_a_persons_own_order_in_what_he_says_is_no_decision(text, decisions):
+    doc = analyze("กระทรวงสาธารณสุข\n" + text)
+    assert [r["text"] for r in doc["resolutions"]] == decisions
