@@ -223,6 +223,9 @@ def _is_part(toks: Tokens, spans: _Spans, pos: int) -> bool:
     )
 
 
+_GLUED_NUMBER = re.compile(r"[0-9\u0e50-\u0e59]{1,3}(?=[ \n]|$)")
+
+
 def _run_end(toks: Tokens, spans: _Spans, start: int, line_end: int) -> int:
     """End of one part of a venue: the run of letters from ``start`` (a body or place
     found there runs to its own end), up to a verb, a clause word or a person."""
@@ -243,6 +246,10 @@ def _run_end(toks: Tokens, spans: _Spans, start: int, line_end: int) -> int:
             if stop and (toks.is_end(pos + len(stop)) or stop in ("และ", "โดย", "เพื่อ", "อีก", "ซึ่ง")):
                 break
         pos = toks.next_start(pos) if toks.is_start(pos) or pos == start else pos + 1
+    # a building's or room's number glued to its name (ตึกบัญชาการ1 ทำเนียบรัฐบาล)
+    number = _GLUED_NUMBER.match(text, pos)
+    if number and pos < line_end and (t["buildings"].at(text, start) or t["rooms"].at(text, start)):
+        pos = number.end()
     return min(pos, line_end)
 
 

@@ -205,3 +205,16 @@ def test_the_meetings_own_order_is_a_decision(text, decisions):
 def test_a_persons_own_order_in_what_he_says_is_no_decision(text, decisions):
     doc = analyze("กระทรวงสาธารณสุข\n" + text)
     assert [r["text"] for r in doc["resolutions"]] == decisions
+
+
+@pytest.mark.parametrize("text, venue, building", [
+    # u1724, u1449 (unlabeled corpus): a room's or building's number glued to its name
+    ("การประชุมครั้งที่1/2566 ณ ห้องประชุม 301 ตึกบัญชาการ1 ทำเนียบรัฐบาล โดยมี นายกิตติรัตน์ ณ ระนอง",
+     "ห้องประชุม 301 ตึกบัญชาการ1 ทำเนียบรัฐบาล", "ตึกบัญชาการ1"),
+    ("การประชุม ณ ห้องประชุม801 ชั้น 8 สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม",
+     "ห้องประชุม801 ชั้น 8 สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", None),
+])
+def test_a_number_glued_to_a_room_or_building_is_part_of_the_venue(text, venue, building):
+    doc = analyze("ทำเนียบรัฐบาล\n" + text)
+    (v,) = doc["venues"]
+    assert v["text"] == venue and (building is None or v["building"] == building)
