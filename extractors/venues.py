@@ -44,6 +44,7 @@ def _tools():
         "floors": Prefixes(data["floors"]),
         "buildings": Prefixes(data["buildings"]),
         "online": Prefixes(data["online_phrases"]),
+        "online_words": tuple(data["online_words"]),
         "platforms": sorted(data["online_platforms"].items(), key=lambda x: len(x[0]), reverse=True),
         "not_after": Prefixes(data["not_after_introducer"]),
         "titles": Prefixes(honorifics()),
@@ -323,8 +324,13 @@ def _online(text: str, start: int, phrase: str) -> dict | None:
         platform, end = p, latin.end()
     elif (p := _platform(text[start:end])):
         platform = p
-    if phrase == "ผ่านระบบ" and platform is None and "ออนไลน์" not in text[start:end]:
-        return None  # ผ่านระบบ e-Budgeting is not a meeting
+    if phrase == "ผ่านระบบ" and platform is None:
+        run = text[start:end]
+        found = [run.rfind(w) + len(w) for w in _tools()["online_words"] if w in run]
+        if not found:
+            return None  # ผ่านระบบ e-Budgeting is not a meeting
+        if not bracket:  # the system ends with its last word (ผ่านระบบวิดีโอทางไกลร่วมกับ...)
+            end = start + max(found)
     line_start = lines_of(text).start(start)
     if not (_MEETING_NEAR.search(text, start, end) or _MEETING_NEAR.search(text, max(line_start, start - 200), start)):
         return None  # online, but not where a meeting took place

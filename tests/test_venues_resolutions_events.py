@@ -218,3 +218,15 @@ def test_a_number_glued_to_a_room_or_building_is_part_of_the_venue(text, venue, 
     doc = analyze("ทำเนียบรัฐบาล\n" + text)
     (v,) = doc["venues"]
     assert v["text"] == venue and (building is None or v["building"] == building)
+
+
+@pytest.mark.parametrize("text, venue", [
+    # tg-043's construction; u1075, u1804 (unlabeled corpus): a remote meeting named by its
+    # system, the clause after it left out
+    ("และเป็นการประชุมผ่านระบบวีดิทัศน์ทางไกล (VCS) โดยมีผู้ว่าราชการจังหวัดร่วมประชุม",
+     "ผ่านระบบวีดิทัศน์ทางไกล (VCS)"),
+    ("การประชุมรัฐมนตรีสาธารณสุขอาเซียน ผ่านระบบวิดีโอทางไกลร่วมกับรัฐมนตรีสาธารณสุขอาเซียน", "ผ่านระบบวิดีโอทางไกล"),
+])
+def test_a_remote_meeting_named_by_its_system(text, venue):
+    doc = analyze("กระทรวงสาธารณสุข\n" + text)
+    assert [v["text"] for v in doc["venues"] if v["online"]] == [venue]
