@@ -36,7 +36,7 @@ from pipeline.lexicon import (
 )
 from pipeline.registry import stage
 
-from .phrases import ABBREVIATION, THAI_LETTER, Gazetteer, Intervals, Prefixes, Tokens, boundaries, run_end
+from .phrases import ABBREVIATION, THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
 
 GENERIC = re.compile(
     r"^(?:ต่าง ?ๆ|ต่างๆ|ดังกล่าว|นี้|นั้น|ที่เกี่ยวข้อง|ทั้งหมด|ทั้ง|ในสังกัด|สังกัด|ชั่วคราว|ใหม่|เดิม|แห่งนี้|ทุกแห่ง|ข้างต้น|ฯ)*$"
@@ -310,7 +310,9 @@ def extract_organizations(doc: Doc) -> None:
     """Organizations, one item per body, with the forms and places it is written."""
     st = state(doc)
     toks = Tokens.of(doc)
-    mentions = find_mentions(doc, toks)
+    dates = SortedSpans(d["span"] for d in st["items"].get("dates", []))
+    # a month's abbreviation in a date is no body (29 ก.พ. 67 is February, not the ก.พ.)
+    mentions = [m for m in find_mentions(doc, toks) if not dates.overlaps(m.start, m.end)]
     entities = group(mentions, toks.text)
     st["org_mentions"] = []
     for ent in entities:

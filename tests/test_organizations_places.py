@@ -127,3 +127,9 @@ def test_a_verb_phrase_that_the_dictionary_keeps_whole_ends_a_name():
     doc = analyze("กระทรวงมหาดไทย\nโดยมีกรมการปครองเป็นเจ้าภาพหลัก ธนาคารกรุงไทยให้การสนับสนุนการดำเนินงาน")
     names = {o["name"] for o in doc["organizations"]}
     assert "กรมการปครอง" in names and "ธนาคารกรุงไทย" in names
+
+
+def test_a_months_abbreviation_in_a_date_is_no_body():
+    # tg-053, u0208 (unlabeled corpus): ก.พ. is February here, not the civil service commission
+    doc = analyze("กระทรวงมหาดไทย\nการลงทะเบียน ดำเนินการระหว่าง 1 ธ.ค. 66 - 29 ก.พ. 67 มีกระทรวงมหาดไทยเป็นหน่วยงานหลัก")
+    assert "สำนักงานคณะกรรมการข้าราชการพลเรือน" not in {o["name"] for o in doc["organizations"]}
