@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pythainlp.corpus import thai_words
 from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
@@ -116,6 +117,8 @@ def _tools():
         "never_name": never_name,
         "positions": Prefixes(position_words()),
         "groups": Prefixes(b["group_nouns"]),
+        "function_words": frozenset(b["function_words"]),
+        "dictionary": frozenset(thai_words()),
         "stop_position": stop_position,
         "ministry_in_position": re.compile(
             r"(?:รมว|รมช|รมต|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|ปลัด|รองปลัด|ผู้ช่วยปลัด)\.?[ ]?(?:กระทรวง)?("
@@ -135,6 +138,8 @@ def find_titles(toks: Tokens) -> list[Title]:
         s, e = m.span()
         if s > 0 and (THAI_LETTER.match(text[s - 1]) or text[s - 1] == ".") and not toks.is_start(s):
             continue
+        if s > 0 and (THAI_LETTER.match(text[s - 1]) or text[s - 1] == ".") and _glued_to_a_word(toks, s, e):
+            continue  # อผศ. รวมจำนวน...: the end of an abbreviation
         word = toks.word_at(s)
         first = _first_title(m.group())
         if toks.starts[toks.index_at(s)] == s and len(word) > len(first) and not word.endswith(".") \
@@ -147,6 +152,28 @@ def find_titles(toks: Tokens) -> list[Title]:
         parts = _split_titles(m.group())
         out.append(Title(s, e, m.group(), parts))
     return out
+
+
+def _glued_to_a_word(toks: Tokens, start: int, end: int) -> bool:
+    """Is a dotted title written right after one or two Thai letters that are no word the
+    end of a dotted abbreviation (อผศ. is the veterans' organization, not ผศ.)?  Glued to
+    a word (มีนพ.อธิวัฒน์, โดยผศ....) it is a title."""
+    text = toks.text
+    before = toks.word_at(start - 1)
+    if before in _tools()["function_words"]:
+        return False
+    run_start = start
+    while run_start > 0 and THAI_LETTER.match(text[run_start - 1]):
+        run_start -= 1
+    if text[end - 1] != ".":
+        return False
+    if text[start - 1] == ".":  # รพ.ผศ.: after a dotted abbreviation that is no title
+        chunk_start = start
+        while chunk_start > 0 and (THAI_LETTER.match(text[chunk_start - 1]) or text[chunk_start - 1] == "."):
+            chunk_start -= 1
+        chunk = text[chunk_start:start]
+        return bool(THAI_LETTER.search(chunk)) and not _split_titles(chunk)  # not "9.นพ.", ").ดร."
+    return start - run_start <= 2 and text[run_start:start] not in _tools()["dictionary"]
 
 
 def _first_title(text: str) -> str:

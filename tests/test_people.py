@@ -198,3 +198,15 @@ def test_posts_written_with_abbreviations(text, name, position, organization):
     doc = analyze("กระทรวงกลาโหม\n" + text)
     person = next(p for p in doc["people"] if p["name"] == name)
     assert (person["position"], person["organization"]) == (position, organization)
+
+
+@pytest.mark.parametrize("text, people", [
+    # tg-055, u1696 (unlabeled corpus): a title at the end of a dotted abbreviation is none
+    ("พร้อมปฏิบัติงานที่ รพ.ผศ. รวมจำนวน 10 คน", []),
+    ("เงินทุนสะสมของ อผศ. รวมจำนวน 10 ทุน", []),
+    # ... but after a word or a number it is one (u1163, u1844)
+    ("ขนาด 450 เตียง มีนพ.อธิวัฒน์ น้อยประสิทธิ ผู้อำนวยการโรงพยาบาล", ["อธิวัฒน์ น้อยประสิทธิ"]),
+    ("เขตสุขภาพที่ 8 9.นพ.ทวีศิลป์ วิษณุโยธิน ผู้ตรวจราชการกระทรวงสาธารณสุข", ["ทวีศิลป์ วิษณุโยธิน"]),
+])
+def test_a_title_inside_a_dotted_abbreviation_is_none(text, people):
+    assert [p["name"] for p in analyze("กระทรวงกลาโหม\n" + text)["people"]] == people
