@@ -48,20 +48,22 @@ class CompiledCRF:
         for (a, b), w in info.transitions.items():
             self.transitions[0, index[a], index[b]] = w
         self.offsets = tuple(sorted(edge))
-        self.edge = {off: self._score(edge[off]) for off in self.offsets}
+        self.edge = dict(zip(self.offsets, self._sums([edge[off] for off in self.offsets])))
         self._pairs, self._pair_rows = self._pair_table(pair_prefixes, separator)
         self._word_features = word_features
         self._ids: dict[str, int] = {}
         self._rows = np.zeros((1024, 1 + len(self.offsets), n))
         self._lock = threading.Lock()
 
-    def _score(self, features) -> np.ndarray:
-        v = np.zeros(len(self.labels))
-        for f in features:
-            w = self.weights.get(f)
-            if w is not None:
-                v += w
-        return v
+    def _sums(self, groups: list[list[str]]) -> np.ndarray:
+        """The label scores of each group of features, in one numpy call: (groups, labels)."""
+        row = self._attr_row.get
+        picked, starts = [], []
+        for group in groups:
+            starts.append(len(picked))
+            picked.append(0)  # the zero row: a group the model knows nothing of sums to 0
+            picked.extend(r for r in map(row, group) if r is not None)
+        return np.add.reduceat(self._matrix[picked], starts)
 
     def _pair_table(self, prefixes: tuple[str, str], separator: str):
         """{(left, right): row} and rows of [what the right word gets, what the left word
@@ -92,16 +94,10 @@ class CompiledCRF:
         if k is not None:
             return k
         own, seen = self._word_features(word)
-        row = self._attr_row.get
-        picked, starts = [], []
-        for group in [own] + [seen[off] for off in self.offsets]:
-            starts.append(len(picked))
-            picked.append(0)  # the zero row: a group the model knows nothing of sums to 0
-            picked.extend(r for r in map(row, group) if r is not None)
         k = len(self._ids)
         if k >= len(self._rows):
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
-        self._rows[k] = np.add.reduceat(self._matrix[picked], starts)
+        self._rows[k] = self._sums([own] + [seen[off] for off in self.offsets])
         self._ids[word] = k
         return k
 

@@ -67,8 +67,13 @@ class Lexicon:
         # (สำนักงานและห้องประชุม, ตำบลในเมือง, อำเภอต่อไป; but สำนักงานที่ดิน)
         self.function_words = frozenset(boundaries()["function_words"])
 
+    @staticmethod
+    def head(name: str, heads: list[str]) -> str | None:
+        """The (longest) head noun ``name`` opens with."""
+        return next((h for h in heads if name.startswith(h)), None)
+
     def _headed(self, name: str, heads: list[str], not_names: tuple[str, ...], first_word: str = "") -> bool:
-        head = next((h for h in heads if name.startswith(h)), None)
+        head = self.head(name, heads)
         return (head is not None and bool(NAME_AFTER_HEAD.match(name, len(head))) and not name.startswith(not_names)
                 and first_word not in self.function_words)
 
@@ -125,9 +130,9 @@ def merge(doc: Doc) -> None:
             kind = "places"
         elif org:
             kind = "organizations"
-        elif label == "LOCATION" and lex.place_like(name, _word_after_head(st, s, name, lex.place_heads)):
+        elif label == "LOCATION" and lex.place_like(name, _word_at(st, s + len(lex.head(name, lex.place_heads) or ""))):
             kind = "places"
-        elif label == "ORGANIZATION" and lex.org_like(name, _word_after_head(st, s, name, lex.org_heads)):
+        elif label == "ORGANIZATION" and lex.org_like(name, _word_at(st, s + len(lex.head(name, lex.org_heads) or ""))):
             kind = "organizations"
         elif label == "PERSON" and lex.title_of(name):
             kind = "people"
@@ -148,13 +153,11 @@ def merge(doc: Doc) -> None:
         added[key] = add_item(doc, kind, item)
 
 
-def _word_after_head(st: dict, start: int, name: str, heads: list[str]) -> str:
-    """The document's word that follows the head noun opening ``name`` (at ``start``)."""
-    head = next((h for h in heads if name.startswith(h)), "")
-    pos = start + len(head)
-    while pos < start + len(name) and st["text"][pos] == " ":
+def _word_at(st: dict, pos: int) -> str:
+    """The document's word that starts at ``pos`` (after spaces), "" when none does."""
+    text, starts = st["text"], st["token_starts"]
+    while pos < len(text) and text[pos] == " ":
         pos += 1
-    starts = st["token_starts"]
     i = bisect_right(starts, pos) - 1
     return st["words"][i] if 0 <= i < len(starts) and starts[i] == pos else ""
 

@@ -82,6 +82,12 @@ class Person:
         return f"{self.given} {self.family}" if self.family else self.given
 
 
+# what opens a post, never a family name: ผู้ช่วย, ผู้อำนวยการ, ผู้ว่าราชการ, ...
+POST_OPENERS = ("ผู้",)
+# the rank of a post, sometimes written apart from it (ผู้ช่วย รมว.ทส., รอง ผบ.ตร.)
+POST_RANKS = ("ผู้ช่วย", "รอง")
+
+
 @lru_cache(maxsize=1)
 def _tools():
     b = boundaries()
@@ -267,12 +273,6 @@ def _name_after(toks: Tokens, title: Title) -> PersonMention | None:
             family = f"{family} {lineage.group(1)}" if family else lineage.group(1)
             end = lineage.end()
     return PersonMention(title.start, end, title, given, family, glued=glued)
-
-
-# what opens a post, never a family name: ผู้ช่วย, ผู้อำนวยการ, ผู้ว่าราชการ, ...
-POST_OPENERS = ("ผู้",)
-# the rank of a post, sometimes written apart from it (ผู้ช่วย รมว.ทส., รอง ผบ.ตร.)
-POST_RANKS = ("ผู้ช่วย", "รอง")
 
 
 def _cut_run(toks: Tokens, start: int, end: int, stops: Prefixes | None = None) -> int:
