@@ -8,8 +8,11 @@
    word fragments, bare head nouns and posts): a place the lexicon knows (any variant:
    countries, provinces) or a place head noun with a name after it (เมืองมาลาก้า,
    บ้านหนองกระทิง, not อำเภอ 114); a body the lexicon knows or a body's head noun with a
-   name after it (not กรม alone, not a ฯ form); a person written with a title the
-   lexicon knows (not a post, not a song's title).
+   name after it (not กรม alone, not a ฯ form), or a dotted abbreviation (คสช., กสทช.,
+   ก.ล.ต.; not a title, a post, a month or a place's prefix); a person written with a
+   title the lexicon knows and a name after it (not a post such as นายกรัฐมนตรี, not a
+   common word such as นายมา), or without a title when PyThaiNLP's name lists know the
+   given name (and the family name, or the one name is no dictionary word).
 3. The gazetteers settle kinds: a place the lexicon knows takes its name and kind
    (province, country, ...); a name the model calls a body or a place but the lexicon
    knows as the other goes where the lexicon says.
@@ -24,17 +27,21 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from pythainlp.corpus import thai_words
 from spacy.tokens import Doc
 
 from pipeline.document import add_item, items, state
 from pipeline.lexicon import (
     honorifics,
+    not_dotted_words,
     not_organization_words,
     not_place_words,
     org_heads,
     organizations,
+    person_names,
     place_heads,
     places,
+    position_words,
 )
 from pipeline.registry import stage
 
@@ -43,8 +50,15 @@ from .phrases import boundaries
 # what the rules found, by kind: a model entity overlapping one of these is dropped
 COVERED_KINDS = ("people", "organizations", "places", "dates", "times", "venues")
 MIN_LENGTH = 2
+# quotes the model takes in at an entity's edge ("ขจร ศรีชวโนทัย"), and brackets left open
+QUOTES = "\"'“”‘’"
+TRAILING = QUOTES + ",;:"
 # what may follow a head noun for the whole to be a name: a Thai or Latin letter
 NAME_AFTER_HEAD = re.compile(r"[ ]?[\u0e01-\u0e2e\u0e40-\u0e44A-Za-z]")  # a consonant or a leading vowel
+# a Thai abbreviation: letters closed by dots, two consonants at least (คสช., ก.ล.ต.)
+DOTTED = re.compile(r"(?:[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,5}\.)+")
+CONSONANTS = re.compile(r"[\u0e01-\u0e2e]")
+THAI_WORD = re.compile(r"[\u0e01-\u0e4e]+")
 
 
 class Lexicon:
@@ -60,6 +74,14 @@ class Lexicon:
         self.place_heads = sorted((h for h, _, _ in place_heads()), key=len, reverse=True)
         self.org_heads = sorted((h for h, _ in org_heads()), key=len, reverse=True)
         self.titles = sorted(honorifics(), key=len, reverse=True)
+        self.posts = tuple(position_words())
+        self.post_set = frozenset(self.posts)
+        self.given, self.family = person_names()
+        self.dictionary = frozenset(thai_words())
+        # dotted forms that are not bodies: titles (นพ.), posts (รมว.), months (ม.ค.),
+        # place prefixes (จ., อ.) and the like
+        self.not_dotted = frozenset(t for t in honorifics() if "." in t) | frozenset(
+            w for w in self.posts if w.endswith(".")) | frozenset(not_dotted_words())
         # words that begin like a head noun but are not names (กรมธรรม์, สภาพ, วัดอุณหภูมิ)
         self.not_org = tuple(not_organization_words())
         self.not_place = tuple(not_place_words())
@@ -86,6 +108,33 @@ class Lexicon:
 
     def title_of(self, name: str) -> str | None:
         return next((t for t in self.titles if name.startswith(t)), None)
+
+    def abbreviation_like(self, name: str) -> bool:
+        """A dotted Thai abbreviation of a body (คสช., กสทช.), not a title, post or month."""
+        return (DOTTED.fullmatch(name) is not None and len(CONSONANTS.findall(name)) >= 2
+                and name not in self.not_dotted and not name.startswith(self.posts))
+
+    def titled_person(self, name: str, title: str) -> bool:
+        """A title and a name after it: not a post that opens with a title's letters
+        (นายกรัฐมนตรี, นายอำเภอ), not a title and a post or a common word (นายมา,
+        เภสัชกรหลาย)."""
+        rest = name[len(title):].strip()
+        first = rest.split(" ")[0]
+        if not rest or rest.startswith("ฯ") or first in self.post_set:
+            return False
+        if any(name.startswith(p) for p in self.posts if p.startswith(title)):
+            return False
+        return first not in self.dictionary or first in self.given or " " in rest
+
+    def known_person(self, name: str) -> bool:
+        """A name without a title that PyThaiNLP's lists know: a given name and a family
+        name (ประยุทธ์ จันทร์โอชา), or a given name that is no dictionary word."""
+        parts = name.split(" ")
+        if parts[0] not in self.given or name.startswith(self.posts):
+            return False
+        if len(parts) == 2:
+            return parts[1] in self.family or (parts[1] not in self.dictionary and THAI_WORD.fullmatch(parts[1]) is not None)
+        return len(parts) == 1 and name not in self.dictionary
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +170,9 @@ def merge(doc: Doc) -> None:
         ends.append(top)
     lex = lexicon()
     added: dict[tuple[str, str], dict] = {}
+    known_people = _people_by_name(doc)
     for s, e, label in st.get("ner", []):
+        s, e = _trim_marks(text, s, e)
         name = text[s:e]
         if e - s < MIN_LENGTH or _overlaps(covered, ends, s, e):
             continue
@@ -134,11 +185,18 @@ def merge(doc: Doc) -> None:
             kind = "places"
         elif label == "ORGANIZATION" and lex.org_like(name, _word_at(st, s + len(lex.head(name, lex.org_heads) or ""))):
             kind = "organizations"
-        elif label == "PERSON" and lex.title_of(name):
+        elif label == "ORGANIZATION" and lex.abbreviation_like(name):
+            kind = "organizations"
+        elif label == "PERSON" and (lex.title_of(name) and lex.titled_person(name, lex.title_of(name))
+                                    or lex.known_person(name)):
             kind = "people"
         else:
             continue
         key = (kind, name)
+        person = known_people.get(name) if kind == "people" else None
+        if person is not None:  # a person the rules found, named again (ขจร ศรีชวโนทัย, จิรายุ)
+            person.setdefault("mentions", []).append([s, e])
+            continue
         if key in added:
             added[key].setdefault("mentions", []).append([s, e])
             continue
@@ -149,8 +207,30 @@ def merge(doc: Doc) -> None:
             item = {"span": [s, e], "name": name, "kind": org.kind if org else "organization", "abbreviation": None,
                     "parent": None, "aliases": [name], "mentions": [[s, e]], "found_by": "model"}
         else:
-            item = _person(name, lex.title_of(name), s, e)
+            item = _person(name, lex.title_of(name) or "", s, e)
         added[key] = add_item(doc, kind, item)
+
+
+def _trim_marks(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) without the quotes at its edges nor a bracket it does not close or open
+    (บริษัท ... จำกัด (มหาชน) keeps its brackets)."""
+    while True:
+        name = text[s:e]
+        if name[-1:] in TRAILING or (name.endswith(")") and name.count("(") < name.count(")")):
+            e -= 1
+        elif name[:1] in QUOTES or (name.startswith("(") and name.count("(") > name.count(")")):
+            s += 1
+        else:
+            return s, e
+
+
+def _people_by_name(doc: Doc) -> dict[str, dict]:
+    """The people the rules found by full name, and by given name where one person has it."""
+    by_name = {p["name"]: p for p in items(doc, "people")}
+    given: dict[str, list[dict]] = {}
+    for name, p in by_name.items():
+        given.setdefault(name.split(" ")[0], []).append(p)
+    return {g: ps[0] for g, ps in given.items() if len(ps) == 1 and g not in by_name} | by_name
 
 
 def _word_at(st: dict, pos: int) -> str:
@@ -163,7 +243,7 @@ def _word_at(st: dict, pos: int) -> str:
 
 
 def _person(written: str, title: str, s: int, e: int) -> dict:
-    """A person the model found, the title split off."""
+    """A person the model found, the title (if any) split off."""
     name = written[len(title):].strip()
-    return {"span": [s, e], "name_span": [s, e], "name": " ".join(name.split()), "honorific": title,
+    return {"span": [s, e], "name_span": [s, e], "name": " ".join(name.split()), "honorific": title or None,
             "position": None, "organization": None, "roles": [], "mentions": [], "found_by": "model"}

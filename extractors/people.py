@@ -520,6 +520,29 @@ def group(mentions: list[PersonMention], text: str) -> list[Person]:
         match.mentions.append(m)
         if m.position and (not match.position or _says_more(text, match.position, m.position)):
             match.position = m.position
+    return _join_run_on_family_names(people)
+
+
+def _join_run_on_family_names(people: list[Person]) -> list[Person]:
+    """"นายชัยวุฒิ ธนาคมานุสรณ์ได้แสดงความสนใจ...": a family name that the sentence
+    runs on from (a verb or function word glued to it) is the family name written
+    elsewhere in the release, and the mention its person's."""
+    not_family = _tools()["not_family"]
+    for person in list(people):
+        if not person.family:
+            continue
+        other = next((p for p in people if p is not person and p.given == person.given and p.family
+                      and person.family.startswith(p.family) and len(person.family) > len(p.family)
+                      and not_family.at(person.family, len(p.family))), None)
+        if other is None:
+            continue
+        cut = len(person.family) - len(other.family)
+        for m in person.mentions:
+            m.family, m.end = other.family, m.end - cut
+            m.position = None  # what followed was the sentence, not a post
+            other.mentions.append(m)
+        other.mentions.sort(key=lambda m: m.start)
+        people.remove(person)
     return people
 
 

@@ -174,6 +174,12 @@ def places() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
+def not_dotted_words() -> list[str]:
+    """Dotted forms that are no body's abbreviation (months, eras, units, place prefixes)."""
+    return _words("not_abbreviations.txt")
+
+
+@lru_cache(maxsize=1)
 def not_place_words() -> list[str]:
     """Words that begin like a place's head word but are not places (วัดอุณหภูมิ, ภาครัฐ)."""
     return _words("not_places.txt")

@@ -174,3 +174,54 @@ def test_a_model_place_needs_a_place_head_and_a_name(name, first_word, place_lik
     from extractors.merge import lexicon
 
     assert lexicon().place_like(name, first_word) is place_like
+
+
+def test_the_model_adds_bodies_by_their_dotted_abbreviation():
+    # u0172 (unlabeled corpus): an abbreviation no lexicon lists
+    doc = analyze("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nที่ผ่านมาได้ทำบันทึกข้อตกลง MOU ร่วมกันระหว่าง 5 หน่วยงานหลัก "
+                  "ได้แก่ กสทช. สำนักงานตำรวจแห่งชาติ และกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม")
+    assert "กสทช." in _added(doc, "organizations")
+
+
+@pytest.mark.parametrize("name, body", [
+    ("คสช.", True), ("ก.ล.ต.", True), ("กสทช.", True),
+    ("ม.ค.", False), ("พ.ศ.", False), ("นพ.", False), ("รมว.", False), ("อสม.", False), ("ธ.", False),
+])
+def test_a_dotted_abbreviation_is_a_body_unless_it_is_a_month_title_post_or_group(name, body):
+    from extractors.merge import lexicon
+
+    assert lexicon().abbreviation_like(name) is body
+
+
+def test_the_model_adds_a_person_written_without_a_title_when_pythainlp_knows_the_name():
+    # u1029 (unlabeled corpus): the post, then the name with no title
+    doc = analyze("กระทรวงสาธารณสุข\nรองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงสาธารณสุข อนุทิน ชาญวีรกูล "
+                  "จึงได้มอบนโยบายให้เร่งฉีดวัคซีน")
+    assert _added(doc, "people") == ["อนุทิน ชาญวีรกูล"]
+
+
+@pytest.mark.parametrize("name, title, person", [
+    # ThaiNER val: posts and common words the model took for people
+    ("นายกรัฐมนตรี", "นาย", False), ("นายมา", "นาย", False), ("เภสัชกรหลาย", "เภสัชกร", False),
+    ("นายฯ", "นาย", False), ("นายอภิสิทธิ์ เวชชาชีวะ", "นาย", True), ("นายประธานวงศ์ พรประภา", "นาย", True),
+])
+def test_a_title_needs_a_name_after_it(name, title, person):
+    from extractors.merge import lexicon
+
+    assert lexicon().titled_person(name, title) is person
+
+
+def test_a_person_the_model_finds_again_is_a_mention_not_a_new_person():
+    # tg-009's headline: the quoted name of a person the body names with a title
+    doc = analyze('กระทรวงมหาดไทย\nรองปลัด มท. "ขจร ศรีชวโนทัย" ต้อนรับคณะกรรมาธิการ\n'
+                  "วันนี้ นายขจร ศรีชวโนทัย รองปลัดกระทรวงมหาดไทย ได้ให้การต้อนรับคณะกรรมาธิการ")
+    assert [p["name"] for p in doc["people"]] == ["ขจร ศรีชวโนทัย"]
+
+
+def test_pipeline_ents_split_punctuation_glued_to_an_abbreviation():
+    # ThaiNER val: "(สนช.)" is one word and ".)" another; the entity is สนช.
+    from pipeline.evaluate import pipeline_entities
+
+    text = "การประชุมสภานิติบัญญัติแห่งชาติ (สนช.) วันนี้ พิจารณากระทู้ถามนายกรัฐมนตรี"
+    assert {text[s:e] for s, e, label in pipeline_entities(text) if label == "ORGANIZATION"} == {
+        "สภานิติบัญญัติแห่งชาติ", "สนช."}

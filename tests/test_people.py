@@ -210,3 +210,12 @@ def test_posts_written_with_abbreviations(text, name, position, organization):
 ])
 def test_a_title_inside_a_dotted_abbreviation_is_none(text, people):
     assert [p["name"] for p in analyze("กระทรวงกลาโหม\n" + text)["people"]] == people
+
+
+def test_a_family_name_the_sentence_runs_on_from_is_cut_to_the_one_written_before():
+    # u0520 (unlabeled corpus)
+    doc = analyze("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nเมื่อวันที่ 11 พฤษภาคม 2565 นายชัยวุฒิ ธนาคมานุสรณ์ "
+                  "รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม ให้การต้อนรับคณะทูต ซึ่งนายชัยวุฒิ "
+                  "ธนาคมานุสรณ์ได้แสดงความสนใจการจัดทำระบบเลือกตั้งทางอิเล็กทรอนิกส์")
+    assert [p["name"] for p in doc["people"]] == ["ชัยวุฒิ ธนาคมานุสรณ์"]
+    assert len(doc["people"][0]["mentions"]) == 1

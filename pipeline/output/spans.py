@@ -2,8 +2,11 @@
 
 Both the thaipress pipeline's own ``Doc`` (normalized text) and a user's ``Doc`` that
 went through the ``thaipress`` component (raw text, the user's tokens) get them; the
-offsets are mapped for the latter.  A span that does not fall on token boundaries is
-widened to the tokens around it.
+offsets are mapped for the latter.  On the pipeline's own ``Doc`` a word that a span
+begins or ends inside is split there first (the segmenter glues punctuation runs such as
+``.)`` into one word: "(สนช.)" must give the entity สนช., not สนช.)); on a user's ``Doc``
+the tokens are the user's, and a span that does not fall on them is widened to the
+tokens around it.
 """
 
 from __future__ import annotations
@@ -48,11 +51,33 @@ def item_spans(result: dict) -> Iterator[ItemSpan]:
                     yield ItemSpan(s, e, label, item["id"], kind)
 
 
+def split_at(doc: Doc, offsets: set[int]) -> None:
+    """Split the tokens of ``doc`` that ``offsets`` (characters) fall strictly inside."""
+    cuts: dict[int, list[int]] = {}
+    for token in doc:
+        a, b = token.idx, token.idx + len(token.text)
+        inside = sorted(o - a for o in offsets if a < o < b)
+        if inside:
+            cuts[token.i] = inside
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, inside in cuts.items():
+            token = doc[i]
+            bounds = [0, *inside, len(token.text)]
+            orths = [token.text[x:y] for x, y in zip(bounds, bounds[1:])]
+            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+
+
 def set_spans(doc: Doc, spans: list[ItemSpan], *, to_doc: Callable[[int, int], tuple[int, int]] | None = None,
               spans_key: str = SPANS_KEY, set_ents: bool = True) -> None:
     """Put ``spans`` on ``doc``: all of them under ``doc.spans[spans_key]`` (each with
     its item id as ``kb_id``), and those of :data:`ENT_LABELS` as ``doc.ents``.
-    ``to_doc`` maps offsets of the result's text to offsets of ``doc.text``."""
+    ``to_doc`` maps offsets of the result's text to offsets of ``doc.text`` (a user's
+    ``Doc``); without it the ``Doc`` is the pipeline's own and its words are split where
+    a span begins or ends inside one."""
+    if to_doc is None:
+        split_at(doc, {x for sp in spans for x in (sp.start, sp.end)})
     made: list[Span] = []
     for sp in sorted(set(spans)):
         start, end = to_doc(sp.start, sp.end) if to_doc else (sp.start, sp.end)
