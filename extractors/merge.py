@@ -71,7 +71,10 @@ class Lexicon:
             for name in (place.name, *place.variants):
                 self.places.setdefault(name, place)
         self.orgs = organizations()
-        self.place_heads = sorted((h for h, _, _ in place_heads()), key=len, reverse=True)
+        # heads and their abbreviations (จ., อ., ต., ถ., ซ.), to the head written in full
+        self.full_head = {h: h for h, _, _ in place_heads()} | {a: h for h, _, abbrevs in place_heads() for a in abbrevs}
+        self.place_heads = sorted(self.full_head, key=len, reverse=True)
+        self.head_kind = {h: kind for h, kind, _ in place_heads()}
         self.org_heads = sorted((h for h, _ in org_heads()), key=len, reverse=True)
         self.titles = sorted(honorifics(), key=len, reverse=True)
         self.posts = tuple(position_words())
@@ -100,8 +103,23 @@ class Lexicon:
                 and first_word not in self.function_words)
 
     def place_like(self, name: str, first_word: str = "") -> bool:
-        """A place head noun with a name after it; ``first_word``: the word after the head."""
+        """A place head noun with a name after it; ``first_word``: the word after the head.
+        After an abbreviated head (อ., ต.) the name is Thai letters (not ต.กห., ต.com)."""
+        head = self.head(name, self.place_heads)
+        if head and head.endswith(".") and not THAI_WORD.fullmatch(name[len(head):].strip()):
+            return False
         return self._headed(name, self.place_heads, self.not_place, first_word)
+
+    def place_name(self, name: str) -> str:
+        """A place written with an abbreviated head, with the head in full (อ.โพนพิสัย ->
+        อำเภอโพนพิสัย), as the rules write it."""
+        head = self.head(name, self.place_heads)
+        return self.full_head[head] + name[len(head):].lstrip() if head and head.endswith(".") else name
+
+    def place_kind(self, name: str) -> str:
+        """The kind of place its head noun tells (อำเภอ: district), else "place"."""
+        head = self.head(name, self.place_heads)
+        return self.head_kind.get(self.full_head[head], "place") if head else "place"
 
     def org_like(self, name: str, first_word: str = "") -> bool:
         return self._headed(name, self.org_heads, self.not_org, first_word) and not name.endswith("ฯ")
@@ -201,7 +219,8 @@ def merge(doc: Doc) -> None:
             added[key].setdefault("mentions", []).append([s, e])
             continue
         if kind == "places":
-            item = {"span": [s, e], "name": place.name if place else name, "kind": place.kind if place else "place",
+            item = {"span": [s, e], "name": place.name if place else lex.place_name(name),
+                    "kind": place.kind if place else lex.place_kind(name),
                     "aliases": [name], "mentions": [[s, e]], "found_by": "model"}
         elif kind == "organizations":
             item = {"span": [s, e], "name": name, "kind": org.kind if org else "organization", "abbreviation": None,

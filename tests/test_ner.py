@@ -225,3 +225,10 @@ def test_pipeline_ents_split_punctuation_glued_to_an_abbreviation():
     text = "การประชุมสภานิติบัญญัติแห่งชาติ (สนช.) วันนี้ พิจารณากระทู้ถามนายกรัฐมนตรี"
     assert {text[s:e] for s, e, label in pipeline_entities(text) if label == "ORGANIZATION"} == {
         "สภานิติบัญญัติแห่งชาติ", "สนช."}
+
+
+def test_the_model_adds_places_written_with_an_abbreviated_head():
+    # ThaiNER val: a district glued to ที่, its head abbreviated; the kind from the head
+    doc = analyze("ข่าวจังหวัดหนองคาย\nฝนตกที่หนองคาย แถมน้ำโขงยังหนุนทำน้ำท่วม ร.ร.บ้านปากสวย ที่อ.โพนพิสัย")
+    places = {p["name"]: p["kind"] for p in doc["places"] if p.get("found_by") == "model"}
+    assert places == {"อำเภอโพนพิสัย": "district"}
