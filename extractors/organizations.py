@@ -280,12 +280,20 @@ def _up_to_bracket(toks: Tokens, start: int, pos: int, line_end: int) -> int | N
     m = _PAREN_ALIAS.match(text, bracket)
     if not m or not _is_abbreviation(m.group("inner")):
         return None
-    # nothing on the way may stop a name
+    # nothing on the way may stop a name, nor open another body the brackets would
+    # abbreviate (พรรคก้าวไกล อภิปราย...ในการเคหะแห่งชาติ (กคช.))
+    heads = _tools()["heads"]
     seg = pos
     while seg < bracket:
         if _word_stops(toks, seg) or not THAI_LETTER.match(text[seg]) or _tools()["next_org"].at(text, seg):
             return None
-        seg = run_end(text, seg) + 1
+        end = run_end(text, seg)
+        word = toks.next_start(seg)
+        while word < end:
+            if heads.at(text, word) and not _tools()["not_heads"].at(text, word):
+                return None
+            word = toks.next_start(word)
+        seg = end + 1
     return bracket
 
 

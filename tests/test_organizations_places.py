@@ -133,3 +133,24 @@ def test_a_months_abbreviation_in_a_date_is_no_body():
     # tg-053, u0208 (unlabeled corpus): ก.พ. is February here, not the civil service commission
     doc = analyze("กระทรวงมหาดไทย\nการลงทะเบียน ดำเนินการระหว่าง 1 ธ.ค. 66 - 29 ก.พ. 67 มีกระทรวงมหาดไทยเป็นหน่วยงานหลัก")
     assert "สำนักงานคณะกรรมการข้าราชการพลเรือน" not in {o["name"] for o in doc["organizations"]}
+
+
+def test_an_abbreviation_in_brackets_belongs_to_the_body_written_right_before_it():
+    # u0840 (unlabeled corpus): the brackets abbreviate การเคหะแห่งชาติ, not the party
+    doc = analyze("สภาผู้แทนราษฎร\nนางสาวณัฐชา บุญไชยอินสวัสดิ์ ส.ส.กทม. พรรคก้าวไกล อภิปรายไม่ไว้วางใจเรื่องการทุจริต"
+                  "ในการเคหะแห่งชาติ (กคช.) ในการประชุมสภาผู้แทนราษฎร")
+    names = {o["name"] for o in doc["organizations"]}
+    assert "พรรคก้าวไกล" in names
+    assert not any(n.startswith("พรรคก้าวไกล ") for n in names)
+
+
+@pytest.mark.parametrize("text, body", [
+    # u0602, u1101, u0574 (unlabeled corpus): a police station, a public company, a faculty's department
+    ("สำนักงานตำรวจแห่งชาติ\nเจ้าหน้าที่ สภ.เมืองหนองคาย ได้ตรวจค้น", "สภ.เมืองหนองคาย"),
+    ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nนายสมศักดิ์ ขาวสุวรรณ์ กรรมการและรักษาการกรรมการผู้จัดการใหญ่ "
+     "บมจ. โทรคมนาคมแห่งชาติ กล่าวว่า", "บมจ. โทรคมนาคมแห่งชาติ"),
+    ("จุฬาลงกรณ์มหาวิทยาลัย\nศ.นพ.ยง ภู่วรวรรณ หัวหน้าศูนย์เชี่ยวชาญเฉพาะทางด้านไวรัสวิทยาคลินิก "
+     "ภาควิชากุมารเวชศาสตร์ คณะแพทยศาสตร์ จุฬาลงกรณ์มหาวิทยาลัย เปิดเผยว่า", "ภาควิชากุมารเวชศาสตร์"),
+])
+def test_heads_of_parties_stations_companies_and_departments(text, body):
+    assert body in {o["name"] for o in analyze(text)["organizations"]}

@@ -11,6 +11,7 @@ tokens around it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Callable, Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -53,12 +54,12 @@ def item_spans(result: dict) -> Iterator[ItemSpan]:
 
 def split_at(doc: Doc, offsets: set[int]) -> None:
     """Split the tokens of ``doc`` that ``offsets`` (characters) fall strictly inside."""
+    starts = doc.to_array("IDX").tolist()
     cuts: dict[int, list[int]] = {}
-    for token in doc:
-        a, b = token.idx, token.idx + len(token.text)
-        inside = sorted(o - a for o in offsets if a < o < b)
-        if inside:
-            cuts[token.i] = inside
+    for o in sorted(offsets):
+        i = bisect_right(starts, o) - 1
+        if i >= 0 and starts[i] < o < starts[i] + len(doc[i].text):
+            cuts.setdefault(i, []).append(o - starts[i])
     if not cuts:
         return
     with doc.retokenize() as retokenizer:
