@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
-from pipeline.lexicon import trie_pattern
+from pipeline.lexicon import org_heads, trie_pattern
 from pipeline.registry import stage
 
 from .datafiles import data_json
@@ -80,6 +80,7 @@ def _tools():
         "implicit": re.compile(rf"(?:{trie_pattern(data['implicit_triggers'])})[ ]?(?P<verb>{strong})"),
         "not_before_subject": re.compile(rf"(?:{trie_pattern(data['not_before_subject'])})[ ]?$"),
         "ends": data["ends"],
+        "agent_head": Prefixes(h for h, _ in org_heads()),
         "list_intro": tuple(data["list_intro"]),
         "last_item_ends": data["last_item_ends"],
         "split": re.compile(
@@ -287,6 +288,17 @@ def _decision_end(text: str, pos: int, line_end: int, *, split: bool = True, in_
         at = text.find(word, pos, end)
         if at >= 0:
             end = at
+    at = text.find(" โดย", pos, end)
+    while at >= 0:
+        assignee = text.rfind("ให้", pos, at)
+        assigned = assignee >= 0 and " " not in text[assignee:at] and t["agent_head"].at(text, assignee + 3)
+        if t["agent_head"].at(text, at + 4) and not assigned:
+            # "รับทราบสถานการณ์ข้าวไทย โดยสำนักงานเศรษฐกิจการเกษตรคาดการณ์...": who reports it,
+            # a tail; but "เห็นชอบให้กระทรวงสาธารณสุข โดยกรมการแพทย์ ดำเนินการ...": the body
+            # assigned acts through another, and the decision goes on
+            end = at
+            break
+        at = text.find(" โดย", at + 4, end)
     at = text.find(" พร้อมทั้ง", pos, end)
     if at >= 0 and not t["strong_at"].at(text, at + 10):
         end = at  # "พร้อมทั้งได้พิจารณา...": no longer the decision

@@ -230,3 +230,20 @@ def test_a_number_glued_to_a_room_or_building_is_part_of_the_venue(text, venue, 
 def test_a_remote_meeting_named_by_its_system(text, venue):
     doc = analyze("กระทรวงสาธารณสุข\n" + text)
     assert [v["text"] for v in doc["venues"] if v["online"]] == [venue]
+
+
+def test_a_decision_ends_before_a_body_that_reports_on_it():
+    # u1352 (unlabeled corpus): "โดยกองทุนฯได้ดำเนินการ..." tells what the fund did, a tail
+    doc = analyze("กองทุนพัฒนาสื่อปลอดภัยและสร้างสรรค์\nในการประชุมวันนี้ คณะกรรมการบริหารกองทุนฯ "
+                  "ยังได้รับทราบและติดตามผลการดำเนินงานของกองทุนฯ ประจำปีงบประมาณ พ.ศ. 2564 "
+                  "โดยกองทุนฯได้ดำเนินการตามตัวชี้วัดการประเมินผลการดำเนินงานทุนหมุนเวียน ประจำปีบัญชี 2564")
+    assert [r["text"] for r in doc["resolutions"]] == [
+        "รับทราบและติดตามผลการดำเนินงานของกองทุนฯ ประจำปีงบประมาณ พ.ศ. 2564"]
+
+
+def test_a_body_assigned_may_act_through_another():
+    # u0395 (unlabeled corpus): the decision goes on past "โดยกรมการแพทย์"
+    doc = analyze("กระทรวงสาธารณสุข\nยาแพกซ์โลวิด ซึ่งคณะรัฐมนตรีเห็นชอบให้กระทรวงสาธารณสุข โดยกรมการแพทย์ "
+                  "ดำเนินการจัดซื้อจัดหาจำนวน 50,000 คอร์ส การรักษา")
+    assert [r["text"] for r in doc["resolutions"]] == [
+        "เห็นชอบให้กระทรวงสาธารณสุข โดยกรมการแพทย์ ดำเนินการจัดซื้อจัดหาจำนวน 50,000 คอร์ส การรักษา"]
