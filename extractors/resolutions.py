@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.lexicon import org_heads, trie_pattern
+from pipeline.segment import sentence_openers
 from pipeline.registry import stage
 
 from .datafiles import data_json
@@ -79,7 +80,8 @@ def _tools():
         "considering": re.compile(rf"(?:{trie_pattern(data['subjects'])})(?:[ ]?ฯ)?[ ]?(?:ได้|ยัง)?(?:ร่วมกัน)?พิจารณา"),
         "implicit": re.compile(rf"(?:{trie_pattern(data['implicit_triggers'])})[ ]?(?P<verb>{strong})"),
         "not_before_subject": re.compile(rf"(?:{trie_pattern(data['not_before_subject'])})[ ]?$"),
-        "ends": data["ends"],
+        # a decision ends at its tails and where the next sentence begins
+        "ends": data["ends"] + [" " + w for w in sentence_openers() if " " + w not in data["ends"]],
         "agent_head": Prefixes(h for h, _ in org_heads()),
         "list_intro": tuple(data["list_intro"]),
         "last_item_ends": data["last_item_ends"],

@@ -52,7 +52,7 @@ class Segmenter:
         self.dictionary = (frozenset(base) - (splits or frozenset())) | self.project_words
         self.dict_name = _load_nlpo3_dictionary(self.dictionary)
         self._across: dict[str, list[tuple[str, int]]] | None = None
-        openers = _sentence_openers()
+        openers = sentence_openers()
         self._sentence_break = re.compile(
             r"(?<=[!?]) +(?=\S)|(?<=\S) +(?=(?:" + "|".join(map(re.escape, openers)) + r")[ \u0e00-\u0e7f])"
         )
@@ -103,7 +103,8 @@ class Segmenter:
 
 
 @lru_cache(maxsize=1)
-def _sentence_openers() -> list[str]:
+def sentence_openers() -> list[str]:
+    """Words that open a sentence after a space (data/sentence_openers.txt), longest first."""
     text = resources.files("pipeline").joinpath("data/sentence_openers.txt").read_text(encoding="utf-8")
     return sorted((w for w in (line.strip() for line in text.splitlines()) if w and not w.startswith("#")), key=len, reverse=True)
 
