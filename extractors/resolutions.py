@@ -82,7 +82,10 @@ def _tools():
         "not_before_subject": re.compile(rf"(?:{trie_pattern(data['not_before_subject'])})[ ]?$"),
         # a decision ends at its tails and where the next sentence begins
         "ends": data["ends"] + [" " + w for w in sentence_openers() if " " + w not in data["ends"]],
-        "agent_head": Prefixes(h for h, _ in org_heads()),
+        "reporting_body": re.compile(
+            rf" โดย(?:{trie_pattern([h for h, _ in org_heads()])})[^ ]*?(?: \([^()]{{1,20}}\))?[ ]?"
+            rf"(?:{trie_pattern(data['reporting_verbs'])})"
+        ),
         "list_intro": tuple(data["list_intro"]),
         "last_item_ends": data["last_item_ends"],
         "split": re.compile(
@@ -290,17 +293,12 @@ def _decision_end(text: str, pos: int, line_end: int, *, split: bool = True, in_
         at = text.find(word, pos, end)
         if at >= 0:
             end = at
-    at = text.find(" โดย", pos, end)
-    while at >= 0:
-        assignee = text.rfind("ให้", pos, at)
-        assigned = assignee >= 0 and " " not in text[assignee:at] and t["agent_head"].at(text, assignee + 3)
-        if t["agent_head"].at(text, at + 4) and not assigned:
-            # "รับทราบสถานการณ์ข้าวไทย โดยสำนักงานเศรษฐกิจการเกษตรคาดการณ์...": who reports it,
-            # a tail; but "เห็นชอบให้กระทรวงสาธารณสุข โดยกรมการแพทย์ ดำเนินการ...": the body
-            # assigned acts through another, and the decision goes on
-            end = at
-            break
-        at = text.find(" โดย", at + 4, end)
+    # "รับทราบสถานการณ์ข้าวไทย โดยสำนักงานเศรษฐกิจการเกษตรคาดการณ์...": a body reports what it
+    # did or foresees, a tail; "โดยกระทรวงพาณิชย์และธ.ก.ส.ร่วมเป็นหน่วยงานร่วมดำเนินการ" is
+    # part of the decision
+    m = t["reporting_body"].search(text, pos, end)
+    if m:
+        end = m.start()
     at = text.find(" พร้อมทั้ง", pos, end)
     if at >= 0 and not t["strong_at"].at(text, at + 10):
         end = at  # "พร้อมทั้งได้พิจารณา...": no longer the decision

@@ -267,3 +267,12 @@ def test_a_body_assigned_may_act_through_another():
 ])
 def test_a_decision_ends_before_its_purpose_its_reason_and_the_next_sentence(text, decision):
     assert [r["text"] for r in analyze(text)["resolutions"]] == [decision]
+
+
+def test_a_body_that_takes_part_in_a_decision_stays_in_it():
+    # tg-044: "โดย" + bodies that join the work is a condition of the decision, not a report
+    doc = analyze("กระทรวงเกษตรและสหกรณ์\nที่ประชุมเห็นชอบให้กระทรวงเกษตรและสหกรณ์ ดำเนินโครงการเชื่อมโยงตลาดข้าวอินทรีย์ "
+                  "ในระยะที่ 2 (ปี 2565 – 2568) โดยกระทรวงพาณิชย์ และ ธ.ก.ส. ร่วมเป็นหน่วยงานร่วมดำเนินการ")
+    assert [r["text"] for r in doc["resolutions"]] == [
+        "เห็นชอบให้กระทรวงเกษตรและสหกรณ์ ดำเนินโครงการเชื่อมโยงตลาดข้าวอินทรีย์ ในระยะที่ 2 (ปี 2565 – 2568) "
+        "โดยกระทรวงพาณิชย์ และ ธ.ก.ส. ร่วมเป็นหน่วยงานร่วมดำเนินการ"]
