@@ -154,3 +154,16 @@ def test_an_abbreviation_in_brackets_belongs_to_the_body_written_right_before_it
 ])
 def test_heads_of_parties_stations_companies_and_departments(text, body):
     assert body in {o["name"] for o in analyze(text)["organizations"]}
+
+
+@pytest.mark.parametrize("text, body", [
+    # u0167, u0541, u1620 (unlabeled corpus): the social-welfare bodies of กระทรวง พม.
+    ("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nขณะนี้ ได้ส่งเจ้าหน้าที่จากบ้านพักเด็กและครอบครัวจังหวัดนนทบุรี "
+     "พร้อมด้วยศูนย์ช่วยเหลือสังคม", "บ้านพักเด็กและครอบครัวจังหวัดนนทบุรี"),
+    ("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nหน่วยงานที่ร่วมดำเนินการ 4) นิคมสร้างตนเองบางระกำ จังหวัดพิษณุโลก",
+     "นิคมสร้างตนเองบางระกำ"),
+    ("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nเพื่อเยี่ยมครอบครัวอุปถัมภ์ที่รับดูแลเด็กจากสถานสงเคราะห์เด็กบ้านเวียงพิงค์"
+     "และสถานสงเคราะห์เด็กชายบ้านเชียงใหม่", "สถานสงเคราะห์เด็กบ้านเวียงพิงค์"),
+])
+def test_welfare_homes_shelters_and_settlements_are_bodies(text, body):
+    assert body in {o["name"] for o in analyze(text)["organizations"]}
