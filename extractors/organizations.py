@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.lexicon import (
+    grammatical_words,
     honorifics,
     ministries,
     not_organization_words,
@@ -40,7 +41,7 @@ from .phrases import ABBREVIATION, THAI_LETTER, Gazetteer, Intervals, Prefixes, 
 
 GENERIC = re.compile(
     r"^(?:ต่าง ?ๆ|ต่างๆ|ดังกล่าว|นี้|นั้น|ที่เกี่ยวข้อง|ทั้งหมด|ทั้ง|ในสังกัด|สังกัด|ชั่วคราว|ใหม่|เดิม|แห่งนี้|ทุกแห่ง|ข้างต้น|ฯ)*$"
-    r"|(?:ต่าง ?ๆ|นั้น ?ๆ|เหล่านี้|เหล่านั้น|ดังกล่าว|นั้น|นี้)$"
+    r"|(?:ต่าง ?ๆ|นั้น ?ๆ|เหล่านี้|เหล่านั้น|ดังกล่าว|นั้น|นี้|แห่ง)$"
     r"|^(?:ร่วม|ย่อย|ชุดใหม่|ชุดเดิม|ทุกชุด)$"
 )
 # a name does not begin with these words after its head noun (โรงพยาบาลในรูปแบบ..., กรมต่าง ๆ)
@@ -130,6 +131,7 @@ def _tools():
         "verbs": Prefixes(list(b["predicates"]) + list(b["clause_verbs"]) + ["บริหาร", "แก้ไข", "ส่งเสริม", "พัฒนา", "สร้าง"]),
         "places": Gazetteer({p.name: p for p in places().values()} | {v: p for p in places().values() for v in p.variants}),
         "dictionary": frozenset(thai_words()),
+        "grammatical": grammatical_words(),
     }
 
 
@@ -187,12 +189,29 @@ def _stops_inside(toks: Tokens, start: int, pos: int) -> bool:
         return stop != "ที่" or pos == 0 or toks.word_at(pos - 1) + stop not in t["dictionary"]
     word = t["stops_inside"].at(text, pos)
     if not word or not toks.is_end(pos + len(word)):
-        return False
+        return _grammatical(toks, pos)
     if word == "ให้" and text.startswith(("ความ", "การ"), pos + 2):
         return False  # คณะอนุกรรมการให้ความช่วยเหลือ...
     previous = toks.word_at(pos - 1) if pos > 0 else ""
     # การจัดทำ: a verb made a noun; ประชาสัมพันธ์และเผยแพร่: verbs joined inside the name
     return not previous.startswith(("การ", "ความ")) and previous != "และ"
+
+
+def _grammatical(toks: Tokens, pos: int) -> bool:
+    """A grammatical word (auxiliary, negation, adverb phrase, determiner by PyThaiNLP's
+    ORCHID tags) is never part of a name: โรงพยาบาล|ไม่|ทัน, องค์การเภสัชกรรม|สามารถ|ผลิต.
+    Unless it is a piece of a longer word the segmenter cut (สรรพ|กำลัง, นิ|มิ|บุตร: two
+    letters are too short to tell) or a verb made a noun (เพื่อการ|ไม่|สูบบุหรี่)."""
+    t = _tools()
+    word = toks.word_at(pos)
+    if word not in t["grammatical"] or len(word) < 3:  # มิ, มา: too often a syllable of a name
+        return False
+    previous = toks.word_at(pos - 1) if pos > 0 else ""
+    if previous + word in t["dictionary"] or previous.endswith(("การ", "ความ")):
+        return False
+    after = pos + len(word)
+    following = toks.word_at(after) if toks.is_start(after) and THAI_LETTER.match(toks.text[after : after + 1]) else ""
+    return not following or following in t["dictionary"] or following in t["grammatical"]
 
 
 def _parallel_place(toks: Tokens, start: int, end: int, at: int) -> bool:

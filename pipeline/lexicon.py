@@ -10,10 +10,12 @@ module only parses them.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Iterable
 
 
@@ -171,6 +173,25 @@ def places() -> dict[str, Place]:
         r += [""] * (3 - len(r))
         out[r[0]] = Place(r[0], r[1], tuple(_split(r[2])))
     return out
+
+
+# ORCHID part-of-speech tags of words that are grammar, never part of a name: auxiliaries
+# (XVBM จะ, XVMM ต้อง, XVAE ไว้, XVAM สามารถ), negation (NEG), adverb phrases (ADVP
+# อย่างต่อเนื่อง, ADVI), determiners (DDAC นี้, ดังกล่าว; DDAN ทั้งหมด), demonstrative
+# pronouns (PDMN).  Plain adverbs (ADVN: ชั่วคราว, ต่อเนื่อง) and personal pronouns (ผู้)
+# stay out: they occur in names.
+GRAMMATICAL_TAGS = frozenset({"XVBM", "XVMM", "XVAE", "XVAM", "NEG", "ADVP", "ADVI", "DDAC", "DDAN", "PDMN"})
+
+
+@lru_cache(maxsize=1)
+def grammatical_words() -> frozenset[str]:
+    """Words PyThaiNLP's ORCHID unigram tagger data tags as grammar (GRAMMATICAL_TAGS),
+    except ให้, which opens names (คณะอนุกรรมการให้ความช่วยเหลือ)."""
+    import pythainlp.corpus
+
+    path = Path(pythainlp.corpus.__file__).with_name("pos_orchid_unigram.json")
+    tags = json.loads(path.read_text(encoding="utf-8-sig"))
+    return frozenset(w for w, tag in tags.items() if tag in GRAMMATICAL_TAGS and w.strip() and w != "ให้")
 
 
 @lru_cache(maxsize=1)

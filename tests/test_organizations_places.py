@@ -167,3 +167,22 @@ def test_heads_of_parties_stations_companies_and_departments(text, body):
 ])
 def test_welfare_homes_shelters_and_settlements_are_bodies(text, body):
     assert body in {o["name"] for o in analyze(text)["organizations"]}
+
+
+@pytest.mark.parametrize("text, body", [
+    # u0224, u0314 (unlabeled corpus): an auxiliary glued to the name ends it
+    ("กระทรวงสาธารณสุข\nช่วงเดือนมีนาคม - เมษายน องค์การเภสัชกรรมสามารถผลิตได้อีก 63.8 ล้านเม็ด", "องค์การเภสัชกรรม"),
+    ("กระทรวงสาธารณสุข\nซึ่งผู้ป่วยส่วนใหญ่ไม่มีอาการ โรงพยาบาลระยองจึงได้ร่วมมือกับผู้ประกอบการ", "โรงพยาบาลระยอง"),
+    # u1071 (unlabeled corpus): นิ|มิ|บุตร, a name the segmenter cut; two letters tell nothing
+    ("กระทรวงสาธารณสุข\nใช้ในผู้ป่วยโควิด 19 อย่างกว้างขวาง อาทิ ศูนย์แรกรับนิมิบุตร โรงพยาบาลบุษราคัม", "ศูนย์แรกรับนิมิบุตร"),
+])
+def test_a_name_ends_at_a_grammatical_word(text, body):
+    names = {o["name"] for o in analyze(text)["organizations"]}
+    assert body in names
+    assert not any(n.startswith(body) and n != body for n in names)
+
+
+def test_a_body_counted_by_its_classifier_is_no_name():
+    # u1481 (unlabeled corpus): "สถาบันแห่งนี้" is "this institute"
+    doc = analyze("กระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม\nสถาบันแห่งนี้มีระบบรักษาความปลอดภัยที่ได้มาตรฐาน")
+    assert not any(o["name"].startswith("สถาบัน") for o in doc["organizations"])
