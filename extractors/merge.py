@@ -189,6 +189,7 @@ def merge(doc: Doc) -> None:
     lex = lexicon()
     added: dict[tuple[str, str], dict] = {}
     known_people = _people_by_name(doc)
+    known_bodies = _bodies_by_form(doc, lex)
     for s, e, label in st.get("ner", []):
         s, e = _trim_marks(text, s, e)
         name = text[s:e]
@@ -211,9 +212,9 @@ def merge(doc: Doc) -> None:
         else:
             continue
         key = (kind, name)
-        person = known_people.get(name) if kind == "people" else None
-        if person is not None:  # a person the rules found, named again (ขจร ศรีชวโนทัย, จิรายุ)
-            person.setdefault("mentions", []).append([s, e])
+        found = (known_people if kind == "people" else known_bodies if kind == "organizations" else {}).get(name)
+        if found is not None:  # named again: a person the rules found (ขจร ศรีชวโนทัย, จิรายุ), a
+            found.setdefault("mentions", []).append([s, e])  # body by its abbreviation (พม.)
             continue
         if key in added:
             added[key].setdefault("mentions", []).append([s, e])
@@ -241,6 +242,18 @@ def _trim_marks(text: str, s: int, e: int) -> tuple[int, int]:
             s += 1
         else:
             return s, e
+
+
+def _bodies_by_form(doc: Doc, lex: Lexicon) -> dict[str, dict]:
+    """The bodies the rules found by every form they are written in, and by the
+    abbreviations the lexicon knows for them (พม. for กระทรวงการพัฒนาสังคมฯ)."""
+    found = {}
+    for o in items(doc, "organizations"):
+        known = lex.orgs.get(o["name"])
+        for form in (o["name"], o.get("abbreviation"), *(o.get("aliases") or []), *(known.abbreviations if known else ())):
+            if form:
+                found.setdefault(form, o)
+    return found
 
 
 def _people_by_name(doc: Doc) -> dict[str, dict]:

@@ -132,6 +132,7 @@ def _tools():
         "places": Gazetteer({p.name: p for p in places().values()} | {v: p for p in places().values() for v in p.variants}),
         "dictionary": frozenset(thai_words()),
         "grammatical": grammatical_words(),
+        "dotted_posts": tuple(w for w in position_words() if w.endswith(".")),
     }
 
 
@@ -485,6 +486,8 @@ def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], tak
                 alias, alias_start = om.group("alias"), om.start("alias")
         if alias_start is None or alias in new_forms:
             continue
+        if any(alias.startswith(p) for p in _tools()["dotted_posts"]):
+            continue  # "รัฐมนตรีว่าการกระทรวง... (รมว.ทส.)": the post's abbreviation, not the body's
         m.abbreviation = m.abbreviation or alias
         mention = Mention(alias_start, alias_start + len(alias), m.name, m.kind, known=m.known, abbreviation=alias,
                           parent=m.parent)

@@ -232,3 +232,11 @@ def test_the_model_adds_places_written_with_an_abbreviated_head():
     doc = analyze("ข่าวจังหวัดหนองคาย\nฝนตกที่หนองคาย แถมน้ำโขงยังหนุนทำน้ำท่วม ร.ร.บ้านปากสวย ที่อ.โพนพิสัย")
     places = {p["name"]: p["kind"] for p in doc["places"] if p.get("found_by") == "model"}
     assert places == {"อำเภอโพนพิสัย": "district"}
+
+
+def test_a_body_the_model_finds_by_its_abbreviation_is_a_mention_of_the_body():
+    # u0020 (unlabeled corpus): สปสช. before its full name is written
+    doc = analyze("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nในประเด็นเรื่อง ตรวจสอบสิทธิเกี่ยวกับ สปสช. ได้ทางไลน์ "
+                  "ทางสำนักงานหลักประกันสุขภาพแห่งชาติ (สปสช.) ได้ชี้แจงว่าสปสช. ไม่เคยมีการส่งข้อความ")
+    names = [o["name"] for o in doc["organizations"]]
+    assert "สำนักงานหลักประกันสุขภาพแห่งชาติ" in names and "สปสช." not in names

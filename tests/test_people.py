@@ -219,3 +219,15 @@ def test_a_family_name_the_sentence_runs_on_from_is_cut_to_the_one_written_befor
                   "ธนาคมานุสรณ์ได้แสดงความสนใจการจัดทำระบบเลือกตั้งทางอิเล็กทรอนิกส์")
     assert [p["name"] for p in doc["people"]] == ["ชัยวุฒิ ธนาคมานุสรณ์"]
     assert len(doc["people"][0]["mentions"]) == 1
+
+
+def test_a_post_abbreviated_in_brackets_is_no_body_and_its_ministry_is_the_persons():
+    # u0006 (unlabeled corpus): "(รมว.พม.)" abbreviates the post; พม. later is the ministry
+    doc = analyze("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nตามที่นายจุติ ไกรฤกษ์ "
+                  "รัฐมนตรีว่าการกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (รมว.พม.) ได้รับมอบหมาย ทั้งนี้ "
+                  "นายวิทยา สมใจ ผู้ช่วย รมว.พม. กล่าวว่า กระทรวง พม. พร้อมดูแล")
+    orgs = {o["name"]: o for o in doc["organizations"]}
+    assert "พม." not in orgs and "รมว.พม." not in orgs
+    assert orgs["กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์"]["abbreviation"] != "รมว.พม."
+    people = {p["name"]: p["organization"] for p in doc["people"]}
+    assert people["วิทยา สมใจ"] == "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์"
