@@ -414,6 +414,10 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
             continue
         if head.startswith("การ") and "แห่ง" not in name_part:
             continue  # การท่องเที่ยวเชิงสุขภาพ is tourism; การท่องเที่ยวแห่งประเทศไทย a body
+        if t["head_kind"][head] == "group" and not _parent_follows(toks, end):
+            # กลุ่มเปราะบาง, กลุ่มสีเขียว, กลุ่มแรงงานต่างด้าว are groups of people; a unit
+            # called กลุ่ม is written with the body it belongs to (กลุ่มประชาสัมพันธ์และเผยแพร่ สำนักโฆษก)
+            continue
         if headed and headed[-1].end > start:
             continue  # inside the name found just before
         headed.append(Mention(start, end, text[start:end], t["head_kind"][head]))
@@ -433,6 +437,12 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
 
 
 _TRAILING_VERBS = frozenset({"พิจารณา", "ดำเนินการ", "รับทราบ", "ทราบ", "อนุมัติ", "เห็นชอบ", "ตรวจสอบ", "ดูแล"})
+
+
+def _parent_follows(toks: Tokens, end: int) -> bool:
+    """Does another body's name (a head noun or a known name) follow ``end`` after a space?"""
+    text = toks.text
+    return text[end : end + 1] == " " and bool(_tools()["next_org"].at(text, end + 1))
 
 
 def _drop_trailing_verb(toks: Tokens, after: int, end: int) -> int:

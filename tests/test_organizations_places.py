@@ -186,3 +186,15 @@ def test_a_body_counted_by_its_classifier_is_no_name():
     # u1481 (unlabeled corpus): "สถาบันแห่งนี้" is "this institute"
     doc = analyze("กระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม\nสถาบันแห่งนี้มีระบบรักษาความปลอดภัยที่ได้มาตรฐาน")
     assert not any(o["name"].startswith("สถาบัน") for o in doc["organizations"])
+
+
+@pytest.mark.parametrize("text, body, unit", [
+    # u0072 (unlabeled corpus): a group of people
+    ("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nเปิดโครงการสร้างโอกาส จับมือโสภณ ซุปเปอร์ "
+     "ช่วยกลุ่มเปราะบางขายสินค้า", "กลุ่มเปราะบาง", False),
+    # tg-004 and the site's bylines: a unit, written with the body it belongs to
+    ("ทำเนียบรัฐบาล\nข้อมูลข่าว: กลุ่มประชาสัมพันธ์และเผยแพร่ สำนักโฆษก สำนักเลขาธิการนายกรัฐมนตรี",
+     "กลุ่มประชาสัมพันธ์และเผยแพร่", True),
+])
+def test_a_group_is_a_body_only_with_the_body_it_belongs_to(text, body, unit):
+    assert (body in {o["name"] for o in analyze(text)["organizations"]}) is unit
