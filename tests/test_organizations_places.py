@@ -198,3 +198,9 @@ def test_a_body_counted_by_its_classifier_is_no_name():
 ])
 def test_a_group_is_a_body_only_with_the_body_it_belongs_to(text, body, unit):
     assert (body in {o["name"] for o in analyze(text)["organizations"]}) is unit
+
+
+def test_a_head_noun_with_no_name_before_a_list_is_no_body():
+    # u1007 (unlabeled corpus): "ระดับกระทรวง และโฆษก..." is a level, then the next post
+    doc = analyze("กระทรวงสาธารณสุข\nวันนี้ นพ.รุ่งเรือง กิจผาติ ที่ปรึกษาระดับกระทรวง และโฆษกกระทรวงสาธารณสุข กล่าวว่า")
+    assert not any(o["name"].startswith("กระทรวง และ") for o in doc["organizations"])
