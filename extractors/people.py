@@ -389,6 +389,11 @@ def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], or
                 if t["positions"].at(text, nxt + 3) and not t["groups"].at(text, nxt + 3):
                     pos = nxt + 3
                     continue
+                # "เลขานุการ รมว.มหาดไทย และ โฆษกกระทรวงมหาดไทย": a second post after และ and a space
+                if text.startswith("และ ", nxt) and t["positions"].at(text, nxt + 4) \
+                        and not t["groups"].at(text, nxt + 4) and nxt + 4 not in title_starts:
+                    pos = nxt + 4
+                    continue
                 break
             if orgs.starts_at(nxt) or (t["positions"].at(text, nxt) and not t["stop_position"].at(text, nxt)):
                 pos = nxt

@@ -231,3 +231,15 @@ def test_a_post_abbreviated_in_brackets_is_no_body_and_its_ministry_is_the_perso
     assert orgs["กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์"]["abbreviation"] != "รมว.พม."
     people = {p["name"]: p["organization"] for p in doc["people"]}
     assert people["วิทยา สมใจ"] == "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์"
+
+
+@pytest.mark.parametrize("text, name, post", [
+    # u0956, u0893 (unlabeled corpus): a second post after "และ" and a space
+    ("กระทรวงกลาโหม\nโดยมีพล.อ.ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี และ รมว.กลาโหม พร้อมด้วยภริยา เป็นประธานในพิธี",
+     "ประยุทธ์ จันทร์โอชา", "นายกรัฐมนตรี และ รมว.กลาโหม"),
+    ("สำนักงานตำรวจแห่งชาติ\nนำโดย พล.ต.อ.ดำรงศักดิ์ กิตติประภัสร์ รอง ผบ.ตร. และ ผอ.ศปอส.ตร. (PCT) ได้เข้าไปสืบสวน",
+     "ดำรงศักดิ์ กิตติประภัสร์", "รอง ผบ.ตร. และ ผอ.ศปอส.ตร."),
+])
+def test_a_second_post_after_and_is_part_of_the_post(text, name, post):
+    people = {p["name"]: p["position"] for p in analyze(text)["people"]}
+    assert people[name] == post
