@@ -230,10 +230,28 @@ def _decisions_from(text: str, d: Decision, title: list[int] | None) -> list[Dec
         if split is None:  # after a tail (ซึ่ง..., ได้แก่...), the same subject's next decision
             nxt = t["next_after_tail"].search(text, end, min(line_end, end + MAX_DECISION))
             if nxt is None:
-                return out
+                return out + (_verb_lines(text, line_end, d) if intro else [])
             split = nxt.end()
         verb = t["strong_at"].at(text, split)
         start = Decision(split, split, verb, t["verbs"][verb], d.body)
+
+
+def _verb_lines(text: str, line_end: int, d: Decision) -> list[Decision]:
+    """"มีมติดังนี้ เห็นชอบ...\nเห็นชอบ...\nมอบหมาย...": after a list announced with its
+    first item on the same line, each following line that opens with a decision verb is
+    the next item."""
+    t = _tools()
+    out = []
+    pos = line_end + 1
+    while pos < len(text):
+        e = lines_of(text).end(pos)
+        verb = t["strong_at"].at(text, pos)
+        if not verb:
+            break
+        end, _ = _decision_end(text, pos + len(verb), e, split=False)
+        out.append(Decision(pos, end, verb, t["verbs"][verb], d.body))
+        pos = e + 1
+    return out
 
 
 def _inline_items(text: str, start: int, line_end: int, d: Decision) -> list[Decision]:
