@@ -186,13 +186,14 @@ def _spoken(text: str, pos: int) -> bool:
 
 
 def _more_in_sentence(text: str, pos: int) -> list[Decision]:
-    """Strong decision verbs after a space in the rest of a sentence about the meeting
-    (โดยที่ประชุมได้พิจารณาคำขอ ... ๕๖ ราย อนุมัติให้ความช่วยเหลือ...)."""
+    """Strong decision verbs after a space (or a space and และ) in the rest of a sentence
+    about the meeting (โดยที่ประชุมได้พิจารณาคำขอ ... ๕๖ ราย อนุมัติให้ความช่วยเหลือ...,
+    ที่ประชุมได้พิจารณา (ร่าง) ปฏิบัติการ... และมอบหมายให้ทุกหน่วยงาน...)."""
     t = _tools()
     line_end = text.find("\n", pos, pos + 600)
     line_end = min(len(text), pos + 600) if line_end < 0 else line_end  # a sentence, not a whole page
     out = []
-    for m in re.finditer(r" (?=\S)", text[pos:line_end]):
+    for m in re.finditer(r" (?:และ)?(?=\S)", text[pos:line_end]):  # also " และมอบหมายให้..."
         at = pos + m.end()
         verb = t["strong_at"].at(text, at)
         if verb:
