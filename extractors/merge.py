@@ -18,7 +18,8 @@
    knows as the other goes where the lexicon says.
 
 Entities added here carry ``"found_by": "model"``; mentions of a name found again are
-added to its item.
+added to its item, and so are the model's mentions of a person or body the rules found
+(by full or given name, by a form or an abbreviation the lexicon knows for the body).
 """
 
 from __future__ import annotations
@@ -234,14 +235,15 @@ def merge(doc: Doc) -> None:
 def _trim_marks(text: str, s: int, e: int) -> tuple[int, int]:
     """[s, e) without the quotes at its edges nor a bracket it does not close or open
     (บริษัท ... จำกัด (มหาชน) keeps its brackets)."""
-    while True:
+    while s < e:
         name = text[s:e]
-        if name[-1:] in TRAILING or (name.endswith(")") and name.count("(") < name.count(")")):
+        if name[-1] in TRAILING or (name[-1] == ")" and name.count("(") < name.count(")")):
             e -= 1
-        elif name[:1] in QUOTES or (name.startswith("(") and name.count("(") > name.count(")")):
+        elif name[0] in QUOTES or (name[0] == "(" and name.count("(") > name.count(")")):
             s += 1
         else:
-            return s, e
+            break
+    return s, e
 
 
 def _bodies_by_form(doc: Doc, lex: Lexicon) -> dict[str, dict]:

@@ -240,3 +240,12 @@ def test_a_body_the_model_finds_by_its_abbreviation_is_a_mention_of_the_body():
                   "ทางสำนักงานหลักประกันสุขภาพแห่งชาติ (สปสช.) ได้ชี้แจงว่าสปสช. ไม่เคยมีการส่งข้อความ")
     names = [o["name"] for o in doc["organizations"]]
     assert "สำนักงานหลักประกันสุขภาพแห่งชาติ" in names and "สปสช." not in names
+
+
+@pytest.mark.parametrize("text, span", [
+    ('"ขจร ศรีชวโนทัย"', (1, 15)), ("บริษัท ปตท. จำกัด (มหาชน)", (0, 25)), ("(สนช.", (1, 5)), ('""', (0, 0)), ("“”", (0, 0)),
+])
+def test_quotes_and_open_brackets_at_a_model_entitys_edges_are_cut(text, span):
+    from extractors.merge import _trim_marks
+
+    assert _trim_marks(text, 0, len(text)) == span
