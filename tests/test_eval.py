@@ -61,6 +61,20 @@ def test_gold_md_keys_aliases_place_prefixes_and_thai_digits():
     assert norm("ชั้น ๕") == norm("ชั้น5")
 
 
+def test_a_body_written_only_as_an_abbreviation_is_an_alias_on_the_pipelines_side_too():
+    # tg-006 writes only "ครม.": the gold lists ครม. (an alias), the pipeline names it
+    # คณะรัฐมนตรี; neither is counted.  Written in full once, it counts.
+    gold = {"organizations": ["ครม.", "กระทรวงคมนาคม"]}
+    only_abbreviated = {"name": "คณะรัฐมนตรี", "aliases": ["ครม."]}
+    written = {"name": "กระทรวงคมนาคม", "aliases": ["คค.", "กระทรวงคมนาคม"]}
+    report = Report()
+    score_document(gold, {"organizations": [only_abbreviated, written]}, report)
+    assert report.tally("organizations").to_dict()["tp"] == 1 and report.tally("organizations").to_dict()["fp"] == 0
+    report = Report()
+    score_document(gold, {"organizations": [dict(only_abbreviated, aliases=["ครม.", "คณะรัฐมนตรี"]), written]}, report)
+    assert report.tally("organizations").to_dict()["fp"] == 1
+
+
 def test_macro_f1_leaves_out_fields_without_gold():
     gold = {"file": "x.txt", "people": [{"name": "ก ข"}], "dates": [{"date": "2022-01-21"}]}
     out = {"people": [{"name": "ก ข", "roles": []}], "dates": [{"date": "2022-01-21", "flags": []}],
