@@ -6,7 +6,8 @@ Forms (on the text with Thai digits folded to ASCII, so ๒๐ มกราค�
 * day month [era] [year]: ``วันศุกร์ที่ 21 มกราคม พ.ศ. 2565``, ``20 ม.ค. 65``,
   ``25 ส.ค.63`` (year glued to the month), ``วันจันทร์ที่ 25 พฤศจิกายน`` (no year: the
   document's year, ``year_source: "document"``);
-* month [era] year: ``มีนาคม 2564`` -> ``2021-03``;
+* month [era] year: ``มีนาคม 2564`` -> ``2021-03``, also with ปี between them
+  (``มิ.ย. ปี 2566``; likewise ``11 มิถุนายน ปี 2566``);
 * numeric: ``22/11/2567``; ISO ``2022-01-21``;
 * ranges, one item with ``end``: ``20-22 มกราคม 2565``, ``30 ม.ค. - 2 ก.พ. 65``,
   ``ระหว่างวันที่ 1 ตุลาคม 2564 ถึงวันที่ 31 มกราคม 2565``;
@@ -103,12 +104,12 @@ def grammar() -> Grammar:
     day_form = (
         rf"(?P<prefix>วัน(?P<wd>{weekday})[ ]*(?:ที่)?[ ]*|วันที่[ ]*)?"
         rf"(?<![\d.,:/])(?P<d>{_DAY})(?:[ ]*[-–—][ ]*(?P<d2>{_DAY}))?[ ]*"
-        rf"(?P<m>{month_after_day})(?:[ ]*{year.format(e='era', y='y')})?"
+        rf"(?P<m>{month_after_day})(?:[ ]*(?:ปี[ ]*)?{year.format(e='era', y='y')})?"
     )
     numeric_form = r"(?<![\d/.])(?P<nd>" + _DAY + r")/(?P<nm>0?[1-9]|1[0-2])/(?P<ny>\d{4}|\d{2})(?![\d/])"
     iso_form = r"(?<!\d)(?P<iy>1[89]\d\d|2[0-9]\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d)"
     month_year_form = (
-        rf"(?:เดือน)?(?:(?P<mm0>{month_alone})[ ]*[-–—][ ]*)?(?P<mm>{month_alone})[ ]*{year.format(e='mera', y='my')}"
+        rf"(?:เดือน)?(?:(?P<mm0>{month_alone})[ ]*[-–—][ ]*)?(?P<mm>{month_alone})[ ]*(?:ปี[ ]*)?{year.format(e='mera', y='my')}"
     )
     mention = re.compile(f"{day_form}|{numeric_form}|{iso_form}|{month_year_form}")
     # every date holds a month name or digits joined by / or -: scanning for those first

@@ -188,3 +188,15 @@ def test_history_is_not_an_implausible_year_but_a_slip_ahead_is():
         assert one(text, document_date=dt.date(2022, 4, 7))["flags"] == []
     slip = one("ให้ยื่นเอกสารได้ถึงวันที่ 12 พฤศจิกายน 2654", document_date=dt.date(2021, 11, 1))
     assert slip["flags"] == ["implausible_year"]
+
+
+@pytest.mark.parametrize("text, date", [
+    # u1995, u1663 (unlabeled corpus), tg-049: ปี between the month and the year
+    ("เมื่อวันที่ 26 มีนาคม ปี 2562 ด้วย", "2019-03-26"),
+    ("ตั้งแต่เดือนเมษายน ปี ค.ศ. 2012 เป็นต้นมา", "2012-04"),
+    ("การประชุมสมัชชาใหญ่ในเดือน มิ.ย. ปี 2566 ณ กรุงปารีส", "2023-06"),
+])
+def test_a_year_written_after_pi(text, date):
+    from pipeline import analyze
+    doc = analyze("กระทรวงการต่างประเทศ\n" + text)
+    assert [d["date"] for d in doc["dates"]] == [date]
