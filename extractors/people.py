@@ -76,6 +76,7 @@ class Person:
     position: tuple[int, int] | None = None
     roles: list[str] = field(default_factory=list)
     extra_mentions: list[tuple[int, int]] = field(default_factory=list)
+    post_with_family: bool = False  # the post was written after the full name
 
     @property
     def name(self) -> str:
@@ -523,8 +524,13 @@ def group(mentions: list[PersonMention], text: str) -> list[Person]:
         elif m.family and not match.family:
             match.family = m.family
         match.mentions.append(m)
-        if m.position and (not match.position or _says_more(text, match.position, m.position)):
+        if m.position and (not match.position or _says_more(text, match.position, m.position)
+                           or (m.family and not match.post_with_family)):
+            # the post written with the full name wins over one written after the given
+            # name alone ("พล.ต.อ.พัชรวาทฯ รมว.ทส." in a headline, then the body's
+            # "พล.ต.อ.พัชรวาท วงษ์สุวรรณ รองนายกรัฐมนตรี และรัฐมนตรีว่าการ...")
             match.position = m.position
+            match.post_with_family = bool(m.family)
     return _join_run_on_family_names(people)
 
 

@@ -243,3 +243,12 @@ def test_a_post_abbreviated_in_brackets_is_no_body_and_its_ministry_is_the_perso
 def test_a_second_post_after_and_is_part_of_the_post(text, name, post):
     people = {p["name"]: p["position"] for p in analyze(text)["people"]}
     assert people[name] == post
+
+
+def test_the_post_written_with_the_full_name_wins_over_the_headlines():
+    # u0887 (unlabeled corpus): the headline gives the given name and a short post
+    doc = analyze("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nดร.ณัฐพล รองปลัดดีอีเอส ร่วมพิธีถวายเครื่องราชสักการะ\n"
+                  "เมื่อวันที่ 28 กรกฎาคม 2565 ดร.ณัฐพล ณัฏฐสมบูรณ์ รองปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม "
+                  "ร่วมพิธีถวายเครื่องราชสักการะ")
+    [person] = doc["people"]
+    assert person["position"] == "รองปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"
