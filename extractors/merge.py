@@ -165,7 +165,9 @@ def _covered(doc: Doc) -> list[tuple[int, int]]:
     spans = []
     for kind in COVERED_KINDS:
         for it in items(doc, kind):
-            spans.append(tuple(it["span"]))
+            # a person covers the name, not the post: a body the model finds in the post
+            # (รองเลขาธิการ กสทช.) is still a body
+            spans.append(tuple(it.get("name_span") or it["span"]))
             spans.extend(tuple(m) for m in it.get("mentions") or [])
     return sorted(spans)
 
