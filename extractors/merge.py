@@ -34,7 +34,6 @@ from spacy.tokens import Doc
 from pipeline.document import add_item, items, state
 from pipeline.lexicon import (
     honorifics,
-    not_dotted_words,
     not_organization_words,
     not_place_words,
     org_heads,
@@ -46,7 +45,7 @@ from pipeline.lexicon import (
 )
 from pipeline.registry import stage
 
-from .phrases import boundaries
+from .phrases import ABBREVIATION, body_initials, boundaries
 
 # what the rules found, by kind: a model entity overlapping one of these is dropped
 COVERED_KINDS = ("people", "organizations", "places", "dates", "times", "venues")
@@ -56,9 +55,6 @@ QUOTES = "\"'“”‘’"
 TRAILING = QUOTES + ",;:"
 # what may follow a head noun for the whole to be a name: a Thai or Latin letter
 NAME_AFTER_HEAD = re.compile(r"[ ]?[\u0e01-\u0e2e\u0e40-\u0e44A-Za-z]")  # a consonant or a leading vowel
-# a Thai abbreviation: letters closed by dots, two consonants at least (คสช., ก.ล.ต.)
-DOTTED = re.compile(r"(?:[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,5}\.)+")
-CONSONANTS = re.compile(r"[\u0e01-\u0e2e]")
 THAI_WORD = re.compile(r"[\u0e01-\u0e4e]+")
 
 
@@ -82,10 +78,6 @@ class Lexicon:
         self.post_set = frozenset(self.posts)
         self.given, self.family = person_names()
         self.dictionary = frozenset(thai_words())
-        # dotted forms that are not bodies: titles (นพ.), posts (รมว.), months (ม.ค.),
-        # place prefixes (จ., อ.) and the like
-        self.not_dotted = frozenset(t for t in honorifics() if "." in t) | frozenset(
-            w for w in self.posts if w.endswith(".")) | frozenset(not_dotted_words())
         # words that begin like a head noun but are not names (กรมธรรม์, สภาพ, วัดอุณหภูมิ)
         self.not_org = tuple(not_organization_words())
         self.not_place = tuple(not_place_words())
@@ -130,8 +122,7 @@ class Lexicon:
 
     def abbreviation_like(self, name: str) -> bool:
         """A dotted Thai abbreviation of a body (คสช., กสทช.), not a title, post or month."""
-        return (DOTTED.fullmatch(name) is not None and len(CONSONANTS.findall(name)) >= 2
-                and name not in self.not_dotted and not name.startswith(self.posts))
+        return ABBREVIATION.fullmatch(name) is not None and body_initials(name) and not name.startswith(self.posts)
 
     def titled_person(self, name: str, title: str) -> bool:
         """A title and a name after it: not a post that opens with a title's letters

@@ -31,7 +31,6 @@ from spacy.tokens import Doc
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.lexicon import (
-    not_dotted_words,
     honorifics,
     lineage_names,
     ministries,
@@ -43,7 +42,7 @@ from pipeline.lexicon import (
 from pipeline.registry import stage
 
 from .datafiles import data_json
-from .phrases import ABBREVIATION, THAI_LETTER, Intervals, Prefixes, SortedSpans, Tokens, boundaries, lines_of
+from .phrases import ABBREVIATION, THAI_LETTER, Intervals, Prefixes, SortedSpans, Tokens, body_initials, boundaries, lines_of
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")
@@ -84,7 +83,6 @@ class Person:
         return f"{self.given} {self.family}" if self.family else self.given
 
 
-_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
 # what opens a post, never a family name: ผู้ช่วย, ผู้อำนวยการ, ผู้ว่าราชการ, ...
 POST_OPENERS = ("ผู้",)
 # the rank of a post, sometimes written apart from it (ผู้ช่วย รมว.ทส., รอง ผบ.ตร.)
@@ -129,8 +127,6 @@ def _tools():
         "function_words": frozenset(b["function_words"]),
         "dictionary": frozenset(thai_words()),
         "stop_position": stop_position,
-        # dotted forms that name no body after a post: titles, months, eras, place prefixes
-        "not_bodies": frozenset(titles) | frozenset(not_dotted_words()),
         "org_head_at": Prefixes(h for h, _ in org_heads() if h.endswith(".")),
         "ministry_in_position": re.compile(
             r"(?:รมว|รมช|รมต|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|ปลัด|รองปลัด|ผู้ช่วยปลัด)\.?[ ]?(?:กระทรวง)?("
@@ -404,8 +400,9 @@ def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], or
             if orgs.starts_at(nxt) or (t["positions"].at(text, nxt) and not t["stop_position"].at(text, nxt)):
                 pos = nxt
                 continue
-            if _body_initials(toks, nxt, title_starts):
-                pos = ABBREVIATION.match(text, nxt).end()  # "กรรมการ ศปช.", "รองเลขาธิการ กสทช."
+            initials_end = _body_initials(toks, nxt, title_starts)
+            if initials_end:
+                pos = initials_end  # "กรรมการ ศปช.", "รองเลขาธิการ กสทช."
                 continue
             break
         if ch == "ฯ":
@@ -436,20 +433,18 @@ def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], or
     return pos
 
 
-def _body_initials(toks: Tokens, pos: int, title_starts: set[int]) -> bool:
-    """Does a body's dotted initials stand at ``pos`` after a post (กรรมการ ศปช.เปิดเผยว่า)?
-    Two consonants at least (not ณ.), not a title, month or place prefix, not a head noun
-    written short before a name (บมจ. โทรคมนาคมแห่งชาติ), and nothing glued after it but
-    what ends a post."""
+def _body_initials(toks: Tokens, pos: int, title_starts: set[int]) -> int | None:
+    """End of a body's dotted initials standing at ``pos`` after a post (กรรมการ
+    ศปช.เปิดเผยว่า), or None: not a head noun written short before a name (บมจ.
+    โทรคมนาคมแห่งชาติ), and nothing glued after it but what ends a post."""
     t = _tools()
     text = toks.text
     m = ABBREVIATION.match(text, pos)
-    if not m or pos in title_starts or m.group() in t["not_bodies"] or len(_CONSONANT.findall(m.group())) < 2:
-        return False
-    if t["org_head_at"].at(text, pos):
-        return False
+    if not m or pos in title_starts or not body_initials(m.group()) or t["org_head_at"].at(text, pos):
+        return None
     after = m.end()
-    return not THAI_LETTER.match(text[after : after + 1]) or bool(t["stop_position"].at(text, after))
+    glued_on = THAI_LETTER.match(text[after : after + 1]) and not t["stop_position"].at(text, after)
+    return None if glued_on else after
 
 
 def _position_before(toks: Tokens, m: PersonMention) -> None:

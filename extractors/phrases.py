@@ -19,13 +19,29 @@ from typing import Any, Iterable
 from spacy.tokens import Doc
 
 from pipeline.document import state
-from pipeline.lexicon import trie_pattern
+from pipeline.lexicon import honorifics, not_dotted_words, position_words, trie_pattern
 
 from .datafiles import data_json
 
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 # a Thai dotted abbreviation: พม., ก.น.บ., ศอ.บต., สป.มท., รมว.คมนาคม is not one
 ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e.])(?:[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,4}\.){1,4}")
+
+
+_CONSONANT = re.compile(r"[\u0e01-\u0e2e]")
+
+
+@lru_cache(maxsize=1)
+def _not_initials() -> frozenset[str]:
+    return (frozenset(t for t in honorifics() if "." in t) | frozenset(w for w in position_words() if w.endswith("."))
+            | frozenset(not_dotted_words()))
+
+
+def body_initials(form: str) -> bool:
+    """Is a dotted form (found with ``ABBREVIATION``) a body's initials (คสช., ก.ล.ต.)?  Two
+    consonants at least (not ณ.), and not a title (นพ.), a post (รมว.), nor a month, era,
+    unit, place prefix or group of people (``lexicon/not_abbreviations.txt``)."""
+    return len(_CONSONANT.findall(form)) >= 2 and form not in _not_initials()
 
 
 @lru_cache(maxsize=1)

@@ -151,12 +151,6 @@ def test_an_abbreviation_in_brackets_belongs_to_the_body_written_right_before_it
      "บมจ. โทรคมนาคมแห่งชาติ กล่าวว่า", "บมจ. โทรคมนาคมแห่งชาติ"),
     ("จุฬาลงกรณ์มหาวิทยาลัย\nศ.นพ.ยง ภู่วรวรรณ หัวหน้าศูนย์เชี่ยวชาญเฉพาะทางด้านไวรัสวิทยาคลินิก "
      "ภาควิชากุมารเวชศาสตร์ คณะแพทยศาสตร์ จุฬาลงกรณ์มหาวิทยาลัย เปิดเผยว่า", "ภาควิชากุมารเวชศาสตร์"),
-])
-def test_heads_of_parties_stations_companies_and_departments(text, body):
-    assert body in {o["name"] for o in analyze(text)["organizations"]}
-
-
-@pytest.mark.parametrize("text, body", [
     # u0167, u0541, u1620 (unlabeled corpus): the social-welfare bodies of กระทรวง พม.
     ("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nขณะนี้ ได้ส่งเจ้าหน้าที่จากบ้านพักเด็กและครอบครัวจังหวัดนนทบุรี "
      "พร้อมด้วยศูนย์ช่วยเหลือสังคม", "บ้านพักเด็กและครอบครัวจังหวัดนนทบุรี"),
@@ -165,7 +159,7 @@ def test_heads_of_parties_stations_companies_and_departments(text, body):
     ("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nเพื่อเยี่ยมครอบครัวอุปถัมภ์ที่รับดูแลเด็กจากสถานสงเคราะห์เด็กบ้านเวียงพิงค์"
      "และสถานสงเคราะห์เด็กชายบ้านเชียงใหม่", "สถานสงเคราะห์เด็กบ้านเวียงพิงค์"),
 ])
-def test_welfare_homes_shelters_and_settlements_are_bodies(text, body):
+def test_bodies_named_by_their_head_noun(text, body):
     assert body in {o["name"] for o in analyze(text)["organizations"]}
 
 

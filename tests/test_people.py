@@ -239,8 +239,16 @@ def test_a_post_abbreviated_in_brackets_is_no_body_and_its_ministry_is_the_perso
      "ประยุทธ์ จันทร์โอชา", "นายกรัฐมนตรี และ รมว.กลาโหม"),
     ("สำนักงานตำรวจแห่งชาติ\nนำโดย พล.ต.อ.ดำรงศักดิ์ กิตติประภัสร์ รอง ผบ.ตร. และ ผอ.ศปอส.ตร. (PCT) ได้เข้าไปสืบสวน",
      "ดำรงศักดิ์ กิตติประภัสร์", "รอง ผบ.ตร. และ ผอ.ศปอส.ตร."),
+    # u1263 (unlabeled corpus), tg-057: a body's initials after the post, apart from it
+    ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nด้านนายไตรรัตน์ วิริยะศิริกุล รองเลขาธิการ กสทช. ให้ความเห็นเพิ่มเติมว่า",
+     "ไตรรัตน์ วิริยะศิริกุล", "รองเลขาธิการ กสทช."),
+    ("ทำเนียบรัฐบาล\nนายจิรายุ ห่วงทรัพย์ ที่ปรึกษาของนายกรัฐมนตรี และ กรรมการ ศปช.เปิดเผยว่า นายภูมิธรรม เวชยชัย",
+     "จิรายุ ห่วงทรัพย์", "ที่ปรึกษาของนายกรัฐมนตรี และ กรรมการ ศปช."),
+    # u0494 (unlabeled corpus): ณ. is no body's initials
+    ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nนายบอเวียงคำ วงดารา รัฐมนตรีว่าการกระทรวงเทคโนโลยีและการสื่อสาร ณ.นครเวียงจันทร์",
+     "บอเวียงคำ วงดารา", "รัฐมนตรีว่าการกระทรวงเทคโนโลยีและการสื่อสาร"),
 ])
-def test_a_second_post_after_and_is_part_of_the_post(text, name, post):
+def test_a_post_goes_on_over_a_second_post_and_a_bodys_initials(text, name, post):
     people = {p["name"]: p["position"] for p in analyze(text)["people"]}
     assert people[name] == post
 
@@ -252,21 +260,6 @@ def test_the_post_written_with_the_full_name_wins_over_the_headlines():
                   "ร่วมพิธีถวายเครื่องราชสักการะ")
     [person] = doc["people"]
     assert person["position"] == "รองปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"
-
-
-@pytest.mark.parametrize("text, name, post", [
-    # u1263 (unlabeled corpus), tg-057: a body's initials after the post, apart from it
-    ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nด้านนายไตรรัตน์ วิริยะศิริกุล รองเลขาธิการ กสทช. ให้ความเห็นเพิ่มเติมว่า",
-     "ไตรรัตน์ วิริยะศิริกุล", "รองเลขาธิการ กสทช."),
-    ("ทำเนียบรัฐบาล\nนายจิรายุ ห่วงทรัพย์ ที่ปรึกษาของนายกรัฐมนตรี และ กรรมการ ศปช.เปิดเผยว่า นายภูมิธรรม เวชยชัย",
-     "จิรายุ ห่วงทรัพย์", "ที่ปรึกษาของนายกรัฐมนตรี และ กรรมการ ศปช."),
-    # u0494 (unlabeled corpus): ณ. is no body's initials
-    ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nนายบอเวียงคำ วงดารา รัฐมนตรีว่าการกระทรวงเทคโนโลยีและการสื่อสาร ณ.นครเวียงจันทร์",
-     "บอเวียงคำ วงดารา", "รัฐมนตรีว่าการกระทรวงเทคโนโลยีและการสื่อสาร"),
-])
-def test_a_bodys_initials_after_a_post_belong_to_it(text, name, post):
-    people = {p["name"]: p["position"] for p in analyze(text)["people"]}
-    assert people[name] == post
 
 
 def test_a_body_the_model_finds_inside_a_post_is_a_body():
