@@ -1,4 +1,4 @@
-"""A linear-chain CRF decoded with numpy from a CRFsuite model's weights.
+"""A linear-chain CRF decoded from a CRFsuite model's weights: numpy sums, hmmlearn's Viterbi.
 
 CRFsuite's own ``Tagger.tag`` takes every feature of every word as a Python string and
 looks each one up in the model, some 30 per word: on a 3,000-character release that
@@ -6,8 +6,9 @@ string traffic is most of the recognizer's cost.  But a word's features are the 
 wherever it stands, so the score they give each label can be summed once per word type.
 This decoder reads the model's weights (state features and transitions) once, keeps per
 word type the label scores of its own features and of what its neighbours see of it,
-builds a line's emission matrix by adding shifted rows, and runs Viterbi over all the
-lines of a release at once (one numpy step per position of the longest line).
+builds the emission matrix of all the lines of a release at once by adding shifted rows,
+and runs the compiled Viterbi of hmmlearn (``hmmlearn._hmmc.viterbi``, C++; version
+pinned in ``pyproject.toml``) on each line.
 
 The result is CRFsuite's: the same model, the same features, the same path (crfsuite's
 CRF1d has no start or end transitions; ``tests/test_ner.py`` checks the two agree on
@@ -19,6 +20,7 @@ from __future__ import annotations
 import threading
 
 import numpy as np
+from hmmlearn._hmmc import viterbi
 
 _MAX_CACHE = 200_000
 
@@ -44,15 +46,21 @@ class CompiledCRF:
         # the same as a matrix, row 0 all zeros: a word's feature groups are summed at once
         self._attr_row = {attr: k for k, attr in enumerate(self.weights, start=1)}
         self._matrix = np.vstack([np.zeros(n)] + list(self.weights.values())) if self.weights else np.zeros((1, n))
-        self.transitions = np.zeros((1, n, n))  # [_, from, to]
+        self.transitions = np.zeros((n, n))  # [from, to]
         for (a, b), w in info.transitions.items():
-            self.transitions[0, index[a], index[b]] = w
+            self.transitions[index[a], index[b]] = w
+        # hmmlearn's Viterbi takes probabilities of the start and of transitions (it takes
+        # their logarithms) and log scores of the words: no start weight, exp(weights)
+        self._start = np.ones(n)
+        self._transitions = np.exp(self.transitions)
         self.offsets = tuple(sorted(edge))
-        self.edge = dict(zip(self.offsets, self._sums([edge[off] for off in self.offsets])))
+        self._gap = max((abs(off) for off in self.offsets), default=0)
         self._pairs, self._pair_rows = self._pair_table(pair_prefixes, separator)
         self._word_features = word_features
-        self._ids: dict[str, int] = {}
+        # row 0 stands between lines: what a word sees there is its line's edge
+        self._ids: dict[str | None, int] = {None: 0}
         self._rows = np.zeros((1024, 1 + len(self.offsets), n))
+        self._rows[0, 1:] = self._sums([edge[off] for off in self.offsets])
         self._lock = threading.Lock()
 
     def _sums(self, groups: list[list[str]]) -> np.ndarray:
@@ -90,7 +98,7 @@ class CompiledCRF:
 
     def _row(self, word: str) -> int:
         """Row of a word missing from the first look-up (called with the lock held)."""
-        k = self._ids.get(word)  # it may have come earlier in the same line
+        k = self._ids.get(word)  # it may have come earlier in the same release
         if k is not None:
             return k
         own, seen = self._word_features(word)
@@ -101,12 +109,13 @@ class CompiledCRF:
         self._ids[word] = k
         return k
 
-    def emissions(self, words: list[str]) -> np.ndarray:
-        """Label scores of each word of a line: (len(words), labels)."""
+    def emissions(self, words: list[str | None]) -> np.ndarray:
+        """Label scores of each word: (len(words), labels).  ``None`` stands between
+        lines (``_GAP`` of them): a word that sees one sees its line's edge."""
         n = len(words)
         with self._lock:  # the word table grows, and is emptied as a whole when full
             if len(self._ids) + n > _MAX_CACHE:
-                self._ids = {}
+                self._ids = {None: 0}
             get = self._ids.get
             ids = [get(w) for w in words]
             if None in ids:
@@ -116,10 +125,8 @@ class CompiledCRF:
         for k, off in enumerate(self.offsets, start=1):
             if off < 0:  # word i sees word i+off (to its left)
                 out[-off:] += rows[: n + off, k]
-                out[: min(-off, n)] += self.edge[off]
             else:
-                out[: max(n - off, 0)] += rows[off:, k]
-                out[max(n - off, 0):] += self.edge[off]
+                out[: n - off] += rows[off:, k]
         if n > 1 and self._pairs:
             found = self._pairs.get
             pairs = [found(p) for p in zip(words, words[1:])]
@@ -132,34 +139,22 @@ class CompiledCRF:
         return out
 
     def tag_lines(self, lines: list[list[str]]) -> list[list[str]]:
-        """Viterbi over every line at once, longest first; empty lines give []."""
+        """The best labels of each line (empty lines give []): the emissions of all lines
+        at once, then hmmlearn's compiled Viterbi line by line."""
         out: list[list[str]] = [[] for _ in lines]
-        order = sorted((k for k in range(len(lines)) if lines[k]), key=lambda k: -len(lines[k]))
-        if not order:
+        gap = [None] * self._gap
+        words: list[str | None] = list(gap)
+        spans = []  # (line, first, end) in ``words``
+        for k, line in enumerate(lines):
+            if line:
+                spans.append((k, len(words), len(words) + len(line)))
+                words.extend(line)
+                words.extend(gap)
+        if not spans:
             return out
-        lens = [len(lines[k]) for k in order]
-        n_labels = len(self.labels)
-        scores = np.zeros((lens[0], len(order), n_labels))
-        for b, k in enumerate(order):
-            scores[: lens[b], b] = self.emissions(lines[k])
-        back = np.zeros((lens[0], len(order), n_labels), dtype=np.intp)
-        delta = scores[0].copy()
-        transitions = self.transitions
-        active = len(order)
-        for i in range(1, lens[0]):
-            while lens[active - 1] <= i:  # lines are sorted longest first
-                active -= 1
-            s = delta[:active, :, None] + transitions  # [line, from, to]
-            back[i, :active] = s.argmax(1)
-            np.add(np.maximum.reduce(s, axis=1), scores[i, :active], out=delta[:active])
-        labels = self.labels
-        for b, k in enumerate(order):
-            best = int(delta[b].argmax())
-            path = [best]
-            rows = back[: lens[b], b].tolist()
-            for i in range(lens[b] - 1, 0, -1):
-                best = rows[i][best]
-                path.append(best)
-            path.reverse()
-            out[k] = [labels[j] for j in path]
+        scores = self.emissions(words)
+        labels, start, transitions = self.labels, self._start, self._transitions
+        for k, a, b in spans:
+            path = viterbi(start, transitions, scores[a:b])[1]
+            out[k] = [labels[j] for j in path.tolist()]
         return out
