@@ -261,16 +261,11 @@ def recognize(doc: Doc) -> None:
     st = state(doc)
     words, starts = st["words"], st["token_starts"]
     found: list[list] = []
-    bounds = []  # (first word, end) of each line: ThaiNER's sequences are lines
-    i, n = 0, len(words)
-    while i < n:
-        j = i
-        while j < n and "\n" not in words[j]:
-            j += 1
-        if j > i:
-            bounds.append((i, j))
-        i = j + 1
+    # (first word, end) of each line: ThaiNER's sequences are lines
+    breaks = [k for k, w in enumerate(words) if "\n" in w]
+    bounds = [(i, j) for i, j in zip([0] + [k + 1 for k in breaks], breaks + [len(words)]) if j > i]
     tags = recognizer().tag_lines([words[i:j] for i, j in bounds])
     for (i, j), line_tags in zip(bounds, tags):
-        found.extend(span for span in spans_of(words[i:j], line_tags, starts[i:j]) if not excluded(doc, span[0]))
+        if line_tags.count("O") < len(line_tags):
+            found.extend(span for span in spans_of(words[i:j], line_tags, starts[i:j]) if not excluded(doc, span[0]))
     st["ner"] = found
