@@ -141,6 +141,25 @@ class Tokens:
         return self.starts[i] if i < len(self.starts) else len(self.text)
 
 
+class _Starters(dict):
+    """word -> can a known name begin with this word: the word is the start of a name, or
+    a name is the start of the word?  Filled as words come (a look-up per token instead
+    of a regex match per token); emptied when it holds more than ``limit`` words."""
+
+    def __init__(self, names: frozenset[str], limit: int = 200_000):
+        super().__init__()
+        self.names = names
+        self.heads = frozenset(w[:n] for w in names for n in range(1, len(w) + 1))
+        self.limit = limit
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        found = word in self.heads or any(word[:n] in self.names for n in range(1, len(word)))
+        self[word] = found
+        return found
+
+
 class Gazetteer:
     """Known names, matched from token starts, longest first, never overlapping.
 
@@ -151,17 +170,19 @@ class Gazetteer:
     def __init__(self, entries: dict[str, Any]):
         self.entries = entries
         self.prefixes = Prefixes(entries)
-        self.first_letters = frozenset(w[0] for w in self.prefixes.words)
+        self.starters = _Starters(self.prefixes.words)
 
     def find(self, toks: Tokens, *, within: tuple[int, int] | None = None) -> list[tuple[int, int, str, Any]]:
         text = toks.text
         out = []
         end_of_last = -1
         lo, hi = within or (0, len(text))
-        at, firsts = self.prefixes.at, self.first_letters
-        for k in range(bisect_left(toks.starts, lo), bisect_left(toks.starts, hi)):
+        first, stop = bisect_left(toks.starts, lo), bisect_left(toks.starts, hi)
+        at, starters = self.prefixes.at, self.starters
+        # only tokens a name can begin with are tried (a name starts at a token start)
+        for k in [k for k, w in enumerate(toks.words[first:stop], first) if starters[w]]:
             start = toks.starts[k]
-            if start < end_of_last or text[start] not in firsts:
+            if start < end_of_last:
                 continue
             longest = at(text, start)
             if longest is None:
