@@ -69,7 +69,8 @@ class Grammar:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Any of ``words``, the longest first (a trie: one branch per character)."""
+    return trie_pattern(words)
 
 
 @lru_cache(maxsize=1)

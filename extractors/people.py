@@ -93,10 +93,9 @@ POST_RANKS = ("ผู้ช่วย", "รอง")
 def _tools():
     b = boundaries()
     titles = honorifics()
-    forms = sorted(titles, key=len, reverse=True)
-    title_alt = "|".join(re.escape(f) for f in forms)
-    stackable = "|".join(re.escape(f) for f in forms if f.endswith(".") or titles[f].family in ("academic", "medical"))
-    title_re = re.compile(rf"(?:{title_alt})(?:หญิง)?(?: ?(?:{stackable}))*")
+    # tries, not flat alternations: the longest title at each step, and a fifth of the time
+    stackable = trie_pattern(f for f in titles if f.endswith(".") or titles[f].family in ("academic", "medical"))
+    title_re = re.compile(rf"(?:{trie_pattern(titles)})(?:หญิง)?(?: ?(?:{stackable}))*")
     given_names, family_names = person_names()
     # what never begins a name: a post, a body, a title ...
     never_name = Prefixes(

@@ -28,7 +28,7 @@ from pathlib import Path
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import nlpo3 as pythainlp_nlpo3
 
-from .lexicon import joinable_names, segmentation_splits, segmentation_words
+from .lexicon import joinable_names, segmentation_splits, segmentation_words, trie_pattern
 
 _lock = threading.Lock()
 
@@ -54,7 +54,7 @@ class Segmenter:
         self._across: dict[str, list[tuple[str, int]]] | None = None
         openers = sentence_openers()
         self._sentence_break = re.compile(
-            r"(?<=[!?]) +(?=\S)|(?<=\S) +(?=(?:" + "|".join(map(re.escape, openers)) + r")[ \u0e00-\u0e7f])"
+            r"(?<=[!?]) +(?=\S)|(?<=\S) +(?=(?:" + trie_pattern(openers) + r")[ \u0e00-\u0e7f])"
         )
 
     def words(self, text: str) -> list[str]:
