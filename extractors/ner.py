@@ -198,18 +198,21 @@ def spans_of(words: list[str], tags: list[str], starts: list[int] | None = None)
             starts.append(starts[-1] + len(w))
     out: list[list] = []
     cur: list | None = None
-    for w, tag, start in zip(words, tags, starts):
-        label = tag[2:] if tag != "O" else None
-        if label is None or tag.startswith("B-") or (cur and cur[2] != label):
+    previous = -2
+    for k in [k for k, tag in enumerate(tags) if tag != "O"]:  # most words are O
+        tag, w = tags[k], words[k]
+        label = tag[2:]
+        if k != previous + 1 or tag.startswith("B-") or (cur and cur[2] != label):
             if cur and cur[1] > cur[0]:
                 out.append(cur)
             cur = None
-        if label is None or not w.strip():
+        previous = k
+        if not w.strip():
             continue
         if cur is None:
-            cur = [start, start + len(w), label]
+            cur = [starts[k], starts[k] + len(w), label]
         else:
-            cur[1] = start + len(w)
+            cur[1] = starts[k] + len(w)
     if cur:
         out.append(cur)
     return out

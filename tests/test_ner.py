@@ -50,6 +50,19 @@ def test_bio_tags_and_spans_round_trip(words, data):
     assert sorted(tuple(x) for x in spans_of(words, bio_tags(words, ents))) == sorted(ents)
 
 
+def test_spans_of_reads_ill_formed_bio_as_crfsuite_output_can_be():
+    words = ["นาย", "ก", " ", "ข", " ", "กรม", "ป่าไม้", "จังหวัด", "น่าน", " ", "ไทย"]
+    tags = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON",  # a space inside stays, at the edge not
+            "I-ORGANIZATION", "I-ORGANIZATION",  # I- after another label starts an entity
+            "I-LOCATION", "B-LOCATION",  # B- starts one even after the same label
+            "O", "I-LOCATION"]  # I- after O starts one
+    starts = [0, 3, 4, 5, 6, 7, 10, 16, 23, 27, 28]
+    assert spans_of(words, tags) == [[0, 6, "PERSON"], [7, 16, "ORGANIZATION"], [16, 23, "LOCATION"],
+                                     [23, 27, "LOCATION"], [28, 31, "LOCATION"]]
+    assert spans_of(words, tags, starts) == spans_of(words, tags)
+    assert spans_of(words, ["O"] * len(words)) == []
+
+
 def test_the_shipped_model_loads_offline_and_matches_its_card():
     card = model_card()
     data = resources.files("extractors").joinpath("data", card["model"]).read_bytes()
