@@ -1,6 +1,7 @@
 """Loading: the four encodings, HTML, and inputs that are not Thai press releases."""
 
 import pytest
+from hypothesis import given, strategies as st
 
 from pipeline.errors import (
     EmptyInputError,
@@ -99,3 +100,13 @@ def test_too_large_and_unsupported(tmp_path):
     pdf.write_bytes(b"%PDF-1.4")
     with pytest.raises(UnsupportedFileError, match=".pdf"):
         load_file(pdf)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x0DF0, max_codepoint=0x0E60) | st.characters(), max_size=200))
+def test_thai_letters_are_counted_as_the_regex_counts_them(text):
+    import re
+
+    from pipeline.loading import _thai_letters
+
+    assert _thai_letters(text) == len(re.findall(r"[\u0e01-\u0e4e]", text))
+    assert _thai_letters(text + "\ud800") == _thai_letters(text)  # a lone surrogate from a bad decode
