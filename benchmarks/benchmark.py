@@ -3,6 +3,7 @@
     python benchmarks/benchmark.py                 # >= 5 MB corpus, all cores
     python benchmarks/benchmark.py --min-mb 0.2    # a quick look
     python benchmarks/benchmark.py --profile       # milliseconds per release in each stage (fastest of --repeat)
+    python benchmarks/benchmark.py --check         # exit status 3 when a target (benchmarks/targets.json) is missed
 
 The corpus: the bundled samples, plus ../shared/corpus when it is beside the checkout,
 repeated (as separate documents) until it holds at least ``--min-mb`` MB of UTF-8.
@@ -303,6 +304,8 @@ def main(argv=None) -> int:
     ap.add_argument("--peer-documents", type=int, default=150, help="documents the peer is timed on (default 150)")
     ap.add_argument("--repeat", type=int, default=3, help="one-core runs of each kind, the fastest kept (default 3)")
     ap.add_argument("--profile", action="store_true", help="only the per-stage profile (ms per release)")
+    ap.add_argument("--check", action="store_true",
+                    help="exit with status 3 when a target of benchmarks/targets.json is missed")
     args = ap.parse_args(argv)
 
     base, origins = base_documents()
@@ -374,9 +377,33 @@ def main(argv=None) -> int:
             long_lines.append({"characters": n, "seconds": round(cpu_seconds(run_pipeline, [doc]), 2)})
         report["one_line_document"] = long_lines
 
+    report["targets"] = check_targets(report)
     print_report(report)
     write_json(args.out, "", report)
-    return 0
+    return 3 if args.check and any(t["met"] is False for t in report["targets"]) else 0
+
+
+def figure(report: dict, name: str):
+    """A figure of the report by name, wherever it sits; None when it was not measured."""
+    if name == "pipeline_speed_over_pythainlp_ner":
+        return report.get("pythainlp_ner", {}).get(name)
+    if name == "peak_rss_mb_per_worker":
+        peaks = report.get("pipeline_workers", {}).get(name)
+        return max(peaks) if peaks else None
+    return report.get(name)
+
+
+def check_targets(report: dict, targets: list[dict] | None = None) -> list[dict]:
+    """Each target of ``benchmarks/targets.json`` with the measured value and whether it is
+    met (None when the run did not measure it, e.g. with --no-peer)."""
+    if targets is None:
+        targets = json.loads((ROOT / "benchmarks" / "targets.json").read_text(encoding="utf-8"))["targets"]
+    out = []
+    for t in targets:
+        value = figure(report, t["figure"])
+        met = None if value is None else (value >= t["min"] if "min" in t else value <= t["max"])
+        out.append({**t, "value": value, "met": met})
+    return out
 
 
 def write_json(folder: Path, prefix: str, data: dict) -> None:
@@ -405,6 +432,12 @@ def print_report(r: dict) -> None:
     print(f"pipeline / bare tokenization, per core: {r['ratio_pipeline_to_bare_per_core']}")
     print(f"pipeline on {w['workers']} workers / bare tokenization on 1 core: "
           f"{r['ratio_pipeline_workers_to_bare_one_core']}")
+    if r.get("targets"):
+        print("\ntargets (benchmarks/targets.json):")
+        for t in r["targets"]:
+            bound = f">= {t['min']}" if "min" in t else f"<= {t['max']}"
+            verdict = {True: "met", False: "MISSED", None: "not measured"}[t["met"]]
+            print(f"  {t['what']}: {t['value']} ({bound}) {verdict}")
     if "batch_engines" in r:
         print("\nthaipress batch over the corpus as files (wall, start-up included):")
         for run in r["batch_engines"]:

@@ -24,3 +24,19 @@ def test_benchmark_runs_and_reports(tmp_path):
     assert 0 < report["ratio_pipeline_to_bare_per_core"] < 1
     assert len(report["pipeline_workers"]["peak_rss_mb_per_worker"]) == 1
     assert "pipeline / bare tokenization" in res.stdout
+    assert [t["figure"] for t in report["targets"]][0] == "ratio_pipeline_to_bare_per_core"
+
+
+def test_targets_are_checked_against_the_report():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import benchmark
+    finally:
+        sys.path.pop(0)
+    report = {"ratio_pipeline_to_bare_per_core": 0.13, "pipeline_workers": {"peak_rss_mb_per_worker": [210.0, 320.5]}}
+    checked = {t["figure"]: (t["value"], t["met"]) for t in benchmark.check_targets(report)}
+    assert checked == {"ratio_pipeline_to_bare_per_core": (0.13, True),
+                       "pipeline_speed_over_pythainlp_ner": (None, None),  # run with --no-peer
+                       "peak_rss_mb_per_worker": (320.5, False)}
+    report["ratio_pipeline_to_bare_per_core"] = 0.11
+    assert benchmark.check_targets(report)[0]["met"] is False
