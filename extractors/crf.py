@@ -111,7 +111,8 @@ class CompiledCRF:
 
     def emissions(self, words: list[str | None]) -> np.ndarray:
         """Label scores of each word: (len(words), labels).  ``None`` stands between
-        lines (``_GAP`` of them): a word that sees one sees its line's edge."""
+        lines (``self._gap`` of them, as far as a word sees): a word that sees one sees
+        its line's edge."""
         n = len(words)
         with self._lock:  # the word table grows, and is emptied as a whole when full
             if len(self._ids) + n > _MAX_CACHE:
