@@ -497,7 +497,7 @@ def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], tak
                 alias, alias_start = om.group("alias"), om.start("alias")
         if alias_start is None or alias in new_forms:
             continue
-        if any(alias.startswith(p) for p in _tools()["dotted_posts"]):
+        if alias.startswith(_tools()["dotted_posts"]):
             continue  # "รัฐมนตรีว่าการกระทรวง... (รมว.ทส.)": the post's abbreviation, not the body's
         m.abbreviation = m.abbreviation or alias
         mention = Mention(alias_start, alias_start + len(alias), m.name, m.kind, known=m.known, abbreviation=alias,

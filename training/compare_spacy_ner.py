@@ -33,41 +33,38 @@ import spacy  # noqa: E402
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from extractors.ner import LABELS, bio_tags, spans_of  # noqa: E402
-from pipeline.evaluate import Tally  # noqa: E402
+from pipeline.evaluate import evaluate_ner  # noqa: E402
 from pipeline.segment import Segmenter  # noqa: E402
 from pipeline.thainer import read  # noqa: E402
 
 UNLABELED = ROOT.parent / "shared" / "corpus" / "unlabeled"
 
 
-def to_docbin(path: Path, segmenter: Segmenter, vocab) -> tuple[DocBin, list]:
-    """The lines of a ThaiNER file as Docs with their entities, and (words, gold) per line."""
-    db, lines = DocBin(), []
+def to_docbin(path: Path, segmenter: Segmenter, vocab) -> DocBin:
+    """The lines of a ThaiNER file as Docs with their entities."""
+    db = DocBin()
     for text, entities in read(path):
         words = segmenter.words(text)
-        tags = bio_tags(words, entities)
-        db.add(Doc(vocab, words=words, spaces=[False] * len(words), ents=tags))
-        lines.append((words, {(e.start, e.end, e.label) for e in entities if e.label in LABELS}))
-    return db, lines
+        db.add(Doc(vocab, words=words, spaces=[False] * len(words), ents=bio_tags(words, entities)))
+    return db
 
 
 def tags_of(doc: Doc) -> list[str]:
     return [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
 
 
-def score(nlp, lines) -> dict:
-    tallies = {label: Tally() for label in LABELS}
-    for words, gold in lines:
+def score(nlp, val_path: Path, segmenter: Segmenter) -> dict:
+    """Entity-level exact F1 per label and micro on val, as ``thaipress eval`` scores
+    (and ``training/train_ner.py`` scores the CRF)."""
+
+    def entities(text: str) -> set[tuple[int, int, str]]:
+        words = segmenter.words(text)
         doc = nlp(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))  # tok2vec, then ner
-        pred = {tuple(s) for s in spans_of(words, tags_of(doc))}
-        for label, tally in tallies.items():
-            g = {e for e in gold if e[2] == label}
-            p = {e for e in pred if e[2] == label}
-            tally.add(len(g & p), len(p - g), len(g - p))
-    micro = Tally()
-    for t in tallies.values():
-        micro.add(t.tp, t.fp, t.fn)
-    return {"f1": {label: round(t.f1, 4) for label, t in tallies.items()}, "micro_f1": round(micro.f1, 4)}
+        return {tuple(s) for s in spans_of(words, tags_of(doc))}
+
+    report = evaluate_ner(val_path, entities=entities)
+    return {"f1": {label: round(report.exact[label].f1, 4) for label in LABELS},
+            "micro_f1": round(report.micro("exact").f1, 4)}
 
 
 def ms_per_release(nlp, segmenter: Segmenter, limit: int = 500) -> float | None:
@@ -96,10 +93,8 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     segmenter = Segmenter()
     vocab = spacy.blank("xx").vocab
-    train_db, _ = to_docbin(args.data_dir / "train.txt", segmenter, vocab)
-    val_db, val_lines = to_docbin(args.data_dir / "val.txt", segmenter, vocab)
-    train_db.to_disk(args.out / "train.spacy")
-    val_db.to_disk(args.out / "val.spacy")
+    to_docbin(args.data_dir / "train.txt", segmenter, vocab).to_disk(args.out / "train.spacy")
+    to_docbin(args.data_dir / "val.txt", segmenter, vocab).to_disk(args.out / "val.spacy")
     spacy_cli = [sys.executable, "-m", "spacy"]
     subprocess.run(spacy_cli + ["init", "config", str(args.out / "config.cfg"), "--lang", "xx", "--pipeline", "ner",
                                 "--optimize", "efficiency", "--force"], check=True)
@@ -110,7 +105,7 @@ def main() -> int:
                                 "--system.seed", "0"], check=True)
     train_seconds = round(time.perf_counter() - started)
     nlp = spacy.load(args.out / "model" / "model-best")
-    result = {"val": score(nlp, val_lines), "ms_per_release": ms_per_release(nlp, segmenter),
+    result = {"val": score(nlp, args.data_dir / "val.txt", segmenter), "ms_per_release": ms_per_release(nlp, segmenter),
               "train_seconds": train_seconds, "epochs": args.epochs,
               "model_mb": round(sum(f.stat().st_size for f in (args.out / "model" / "model-best").rglob("*")
                                     if f.is_file()) / 1e6, 1)}
