@@ -160,6 +160,7 @@ def _covered(doc: Doc) -> list[tuple[int, int]]:
             # (รองเลขาธิการ กสทช.) is still a body
             spans.append(tuple(it.get("name_span") or it["span"]))
             spans.extend(tuple(m) for m in it.get("mentions") or [])
+            spans.extend(tuple(m) for m in it.get("post_mentions") or [])
     return sorted(spans)
 
 
@@ -273,4 +274,4 @@ def _person(written: str, title: str, s: int, e: int) -> dict:
     """A person the model found, the title (if any) split off."""
     name = written[len(title):].strip()
     return {"span": [s, e], "name_span": [s, e], "name": " ".join(name.split()), "honorific": title or None,
-            "position": None, "organization": None, "roles": [], "mentions": [], "found_by": "model"}
+            "position": None, "organization": None, "roles": [], "mentions": [], "post_mentions": [], "found_by": "model"}

@@ -29,7 +29,16 @@ from spacy.tokens import Doc
 from extractors.crf import CompiledCRF
 from pipeline.document import state
 from pipeline.layout import excluded
-from pipeline.lexicon import honorifics, org_heads, organizations, person_names, place_heads, places, position_words
+from pipeline.lexicon import (
+    MINED_NAMES_FILE,
+    honorifics,
+    org_heads,
+    organizations,
+    person_names,
+    place_heads,
+    places,
+    position_words,
+)
 from pipeline.registry import stage
 
 LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
@@ -66,7 +75,7 @@ def _shape(word: str) -> str:
 # the lexicon files the features read (through pipeline.lexicon): a change to one of them
 # means training the model again
 FEATURE_FILES = ("honorifics.tsv", "positions.txt", "ministries.tsv", "organizations.tsv", "bma_districts.txt",
-                 "places.tsv", "org_heads.tsv", "place_heads.tsv")
+                 "places.tsv", "org_heads.tsv", "place_heads.tsv", MINED_NAMES_FILE)
 
 
 class Gazetteers:

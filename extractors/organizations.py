@@ -25,6 +25,8 @@ from spacy.tokens import Doc
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.lexicon import (
+    PREDICATE_TAGS,
+    clause_words,
     grammatical_words,
     honorifics,
     ministries,
@@ -133,6 +135,7 @@ def _tools():
         "places": Gazetteer({p.name: p for p in places().values()} | {v: p for p in places().values() for v in p.variants}),
         "dictionary": frozenset(thai_words()),
         "grammatical": grammatical_words(),
+        "predicates": clause_words(PREDICATE_TAGS),
         "dotted_posts": tuple(w for w in position_words() if w.endswith(".")),
     }
 
@@ -206,8 +209,11 @@ def _grammatical(toks: Tokens, pos: int) -> bool:
     letters are too short to tell) or a verb made a noun (เพื่อการ|ไม่|สูบบุหรี่)."""
     t = _tools()
     word = toks.word_at(pos)
-    if word not in t["grammatical"] or len(word) < 3:  # มิ, มา: too often a syllable of a name
+    if word not in t["grammatical"]:
         return False
+    if len(word) < 3:  # มิ, มา: too often a syllable of a name, unless a verb follows (ไป|ยัง)
+        after = pos + len(word)
+        return toks.is_start(after) and toks.word_at(after) in t["predicates"] and len(toks.word_at(after)) >= 3
     previous = toks.word_at(pos - 1) if pos > 0 else ""
     if previous + word in t["dictionary"] or previous.endswith(("การ", "ความ")):
         return False
@@ -334,7 +340,7 @@ def _abbreviation_in(inner: str) -> str | None:
 
 
 # -- the stage --------------------------------------------------------------------------------
-@stage("organizations", after=("dates",))
+@stage("organizations", after=("dates", "ner"))
 def extract_organizations(doc: Doc) -> None:
     """Organizations, one item per body, with the forms and places it is written."""
     st = state(doc)
@@ -399,6 +405,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
     # 2. a head noun and the words that belong to it
     headed: list[Mention] = []
     person_runs = _person_name_runs(toks)
+    model_ends = {s: e for s, e, label in state(doc).get("ner") or [] if label == "ORGANIZATION"}
     for start, head in t["heads"].starts(text):
         if not toks.is_start(start) or excluded(doc, start) or t["not_heads"].at(text, start) or start in person_runs:
             continue
@@ -407,6 +414,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
             continue
         end = extend_name(toks, start, after, line_end_of(start))
         end = _drop_trailing_verb(toks, after, end)
+        end = _end_by_model(toks, after, end, model_ends.get(start))
         end = _numbered(text, end, t["head_kind"][head])
         while end > start and text[end - 1] == " ":
             end -= 1
@@ -452,6 +460,24 @@ def _drop_trailing_verb(toks: Tokens, after: int, end: int) -> int:
     if i > 0 and toks.starts[i] > after and toks.words[i] in _TRAILING_VERBS:
         return toks.starts[i]
     return end
+
+
+def _end_by_model(toks: Tokens, after: int, end: int, model_end: int | None) -> int:
+    """Where the trained model ends the same name sooner, at a word the ORCHID corpus
+    tags as a verb, negation or auxiliary (สมาคมค้าทองคำ|ประกาศราคาทองไทย,
+    ธนาคารกสิกรไทย|ทำงาน...), the name ends there: the sentence goes on.  Not before a
+    place, which an office's name ends with (สำนักงานสาธารณสุขอำเภอ|เกาะลันตา)."""
+    if model_end is None or not after < model_end < end or not toks.is_start(model_end):
+        return end
+    t = _tools()
+    text = toks.text
+    if t["places"].prefixes.at(text, model_end) or any(text.startswith(h, model_end) for h, _, _ in place_heads()):
+        return end
+    if toks.word_at(model_end) not in t["predicates"]:
+        return end
+    while toks.index_at(model_end - 1) > toks.index_at(after) and toks.word_at(model_end - 1) in t["grammatical"]:
+        model_end = toks.starts[toks.index_at(model_end - 1)]  # ...วัฒนธรรม|ไป|ยังกรมบัญชีกลาง
+    return model_end
 
 
 _NUMBERED_KINDS = {"hospital", "school"}

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.lexicon import (
+    clause_words,
     honorifics,
     lineage_names,
     ministries,
@@ -75,7 +76,7 @@ class Person:
     mentions: list[PersonMention] = field(default_factory=list)
     position: tuple[int, int] | None = None
     roles: list[str] = field(default_factory=list)
-    extra_mentions: list[tuple[int, int]] = field(default_factory=list)
+    extra_mentions: list[tuple[int, int]] = field(default_factory=list)  # by the post alone
     post_with_family: bool = False  # the post was written after the full name
 
     @property
@@ -125,6 +126,7 @@ def _tools():
         "groups": Prefixes(b["group_nouns"]),
         "function_words": frozenset(b["function_words"]),
         "dictionary": frozenset(thai_words()),
+        "clause_words": clause_words(),
         "stop_position": stop_position,
         "org_head_at": Prefixes(h for h, _ in org_heads() if h.endswith(".")),
         "ministry_in_position": re.compile(
@@ -211,6 +213,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[PersonMention]:
     titles = find_titles(toks)
     title_starts = {t.start for t in titles}
     orgs = Intervals((m[0], m[1]) for m in state(doc).get("org_mentions") or [])  # bodies do not overlap
+    model_ends = {s: e for s, e, label in state(doc).get("ner") or [] if label == "PERSON"}
     mentions = []
     for title in titles:
         if excluded(doc, title.start):
@@ -218,6 +221,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[PersonMention]:
         m = _name_after(toks, title)
         if m is None:
             continue
+        _end_by_model(toks, m, model_ends)
         m.position = _position_after(toks, m.end, title_starts, orgs)
         _position_before(toks, m)
         mentions.append(m)
@@ -274,6 +278,29 @@ def _name_after(toks: Tokens, title: Title) -> PersonMention | None:
             family = f"{family} {lineage.group(1)}" if family else lineage.group(1)
             end = lineage.end()
     return PersonMention(title.start, end, title, given, family, glued=glued)
+
+
+def _end_by_model(toks: Tokens, m: PersonMention, model_ends: dict[int, int]) -> None:
+    """Where the trained model ends the same name sooner, a name the rules ran on ends
+    there: a word glued to a given name (นายสนธิพาดพิงถึง) or a "family name" that is
+    the sentence going on (นายจาตุรนต์ ยอมรับว่า), unless PyThaiNLP's lists know the
+    rest as a family name or a post follows the name (นางศิริลักษณ์ มีมาก ผู้เชี่ยวชาญ...)."""
+    if m.title is None or m.glued or _post_follows(toks, m.end):
+        return
+    end = model_ends.get(m.start)
+    if end is None or not m.title.end < end < m.end or not toks.is_start(end):
+        return
+    text = toks.text
+    t = _tools()
+    given_start = m.title.end + (text[m.title.end] == " ")
+    given_end = given_start + len(m.given)
+    if end < given_end:
+        if text[end:given_end] in t["family"] or end - given_start < 2:
+            return
+        m.given, m.family, m.end = text[given_start:end], None, end
+    elif end == given_end and m.family and m.family.split(" ")[0] not in t["family"] \
+            and toks.word_at(end + 1) in t["clause_words"]:
+        m.family, m.end = None, end
 
 
 def _cut_run(toks: Tokens, start: int, end: int, stops: Prefixes | None = None) -> int:
@@ -468,7 +495,7 @@ def _position_before(toks: Tokens, m: PersonMention) -> None:
 
 
 # -- the stage ---------------------------------------------------------------------------------
-@stage("people", after=("organizations", "places"))
+@stage("people", after=("organizations", "places", "ner"))
 def extract_people(doc: Doc) -> None:
     """People, one item per person, with position, organization and roles."""
     st = state(doc)
@@ -502,7 +529,8 @@ def extract_people(doc: Doc) -> None:
             "organization": org_text,
             "organization_id": org_id,
             "roles": person.roles,
-            "mentions": [[m.start, m.end] for m in person.mentions[1:]] + [list(x) for x in person.extra_mentions],
+            "mentions": [[m.start, m.end] for m in person.mentions[1:]],
+            "post_mentions": [list(x) for x in person.extra_mentions],
         })
         for m in person.mentions:
             st["person_mentions"].append([m.start, m.end, item["id"]])

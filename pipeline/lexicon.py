@@ -128,12 +128,18 @@ def position_words() -> list[str]:
     return sorted(set(_words("positions.txt")), key=len, reverse=True)
 
 
+MINED_NAMES_FILE = "mined_names.tsv"
+
+
 @lru_cache(maxsize=1)
 def person_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(given names, family names) shipped with PyThaiNLP."""
+    """(given names, family names): PyThaiNLP's lists and the names mined from ThaiNER's
+    train split and the unlabeled releases (``training/mine_names.py``)."""
     from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 
-    return frozenset(thai_male_names()) | frozenset(thai_female_names()), frozenset(thai_family_names())
+    mined = _rows(MINED_NAMES_FILE)
+    given = frozenset(thai_male_names()) | frozenset(thai_female_names()) | {n for kind, n in mined if kind == "given"}
+    return given, frozenset(thai_family_names()) | {n for kind, n in mined if kind == "family"}
 
 
 @lru_cache(maxsize=1)
@@ -183,15 +189,36 @@ def places() -> dict[str, Place]:
 GRAMMATICAL_TAGS = frozenset({"XVBM", "XVMM", "XVAE", "XVAM", "NEG", "ADVP", "ADVI", "DDAC", "DDAN", "PDMN"})
 
 
+# ORCHID tags of words that go on with a sentence: verbs of action and state (VACT ยก,
+# ยอมรับ; VSTA พอใจ), negation and auxiliaries (PREDICATE_TAGS), and after a person's
+# name also conjunctions (JCRG, JSBR, JCMP) and prepositions (RPRE), which bodies' names
+# hold (สำนักงานช่วยเหลือ...แก่ผู้เสียหายและจำเลย).  Attributive verbs (VATT: เย็น, ใส)
+# stay out: they make names.
+PREDICATE_TAGS = frozenset({"VACT", "VSTA", "NEG", "XVBM", "XVMM", "XVAE", "XVAM", "XVBB"})
+CLAUSE_TAGS = PREDICATE_TAGS | {"JCRG", "JSBR", "JCMP", "RPRE"}
+
+
+@lru_cache(maxsize=1)
+def _orchid_tags() -> dict[str, str]:
+    """Word -> its most frequent tag in the ORCHID corpus: the data of PyThaiNLP's ORCHID
+    unigram tagger, shipped with PyThaiNLP."""
+    import pythainlp.corpus
+
+    path = Path(pythainlp.corpus.__file__).with_name("pos_orchid_unigram.json")
+    return json.loads(path.read_text(encoding="utf-8-sig"))
+
+
 @lru_cache(maxsize=1)
 def grammatical_words() -> frozenset[str]:
     """Words PyThaiNLP's ORCHID unigram tagger data tags as grammar (GRAMMATICAL_TAGS),
     except ให้, which opens names (คณะอนุกรรมการให้ความช่วยเหลือ)."""
-    import pythainlp.corpus
+    return frozenset(w for w, tag in _orchid_tags().items() if tag in GRAMMATICAL_TAGS and w.strip() and w != "ให้")
 
-    path = Path(pythainlp.corpus.__file__).with_name("pos_orchid_unigram.json")
-    tags = json.loads(path.read_text(encoding="utf-8-sig"))
-    return frozenset(w for w, tag in tags.items() if tag in GRAMMATICAL_TAGS and w.strip() and w != "ให้")
+
+@lru_cache(maxsize=2)
+def clause_words(tags: frozenset[str] = CLAUSE_TAGS) -> frozenset[str]:
+    """Words the ORCHID data tags as a sentence going on (CLAUSE_TAGS, or PREDICATE_TAGS)."""
+    return frozenset(w for w, tag in _orchid_tags().items() if tag in tags and w.strip())
 
 
 @lru_cache(maxsize=1)

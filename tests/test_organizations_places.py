@@ -198,3 +198,19 @@ def test_a_head_noun_with_no_name_before_a_list_is_no_body():
     # u1007 (unlabeled corpus): "ระดับกระทรวง และโฆษก..." is a level, then the next post
     doc = analyze("กระทรวงสาธารณสุข\nวันนี้ นพ.รุ่งเรือง กิจผาติ ที่ปรึกษาระดับกระทรวง และโฆษกกระทรวงสาธารณสุข กล่าวว่า")
     assert not any(o["name"].startswith("กระทรวง และ") for o in doc["organizations"])
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model ends the name where a verb is glued to it (unlabeled releases u1105, u0846, u1490)
+    ("รวมทั้งเจ้าหน้าที่แบคออฟฟิศที่มาช่วยงานเอกสาร  กองทัพไทยส่งทหารมาร่วมประกอบเตียง เคลื่อนย้ายผู้ป่วย ส่งอาหาร",
+     "กองทัพไทย"),
+    ("ส่วนวัคซีนเดิม คือ วัคซีนโรคฝีดาษ (smallpox) ที่องค์การเภสัชกรรมเก็บไว้ อยู่ในขั้นตอนที่อาจจะนำมาใช้ได้",
+     "องค์การเภสัชกรรม"),
+    ("กระทรวงสาธารณสุขร่วมกับกองบังคับการตำรวจสอบสวนกลาง และกองบังคับการตำรวจรถไฟทำการจับกุมผู้ต้องหาที่กระทำผิด",
+     "กองบังคับการตำรวจรถไฟ"),
+    # a place glued to an office's name is part of it (u1750)
+    ("วันนี้ (14 พฤศจิกายน 2564) ที่สำนักงานสาธารณสุขอำเภอเกาะลันตา จังหวัดกระบี่ ดร.สาธิต ปิตุเตชะ",
+     "สำนักงานสาธารณสุขอำเภอเกาะลันตา"),
+])
+def test_a_body_name_ends_before_a_verb_glued_to_it(text, name):
+    assert name in [o["name"] for o in analyze(text)["organizations"]]

@@ -28,6 +28,8 @@ ENT_LABELS = {
 }
 #: kinds kept in ``doc.spans`` only (long, and they hold entities)
 SPAN_ONLY_LABELS = {"resolutions": "RESOLUTION"}
+#: a person's later mention by the post alone: a reference, not a name, so not in ``doc.ents``
+POST_LABEL = "POST"
 SPANS_KEY = "thaipress"
 
 
@@ -42,7 +44,8 @@ class ItemSpan(NamedTuple):
 def item_spans(result: dict) -> Iterator[ItemSpan]:
     """Every mention of every item of an output document, in its text's offsets: a
     person by title and name (the post is the person's span in the JSON, not the
-    entity), bodies and places at each mention, the rest at their one span."""
+    entity; a later mention by the post alone is a POST span), bodies and places at each
+    mention, the rest at their one span."""
     for kind, label in {**ENT_LABELS, **SPAN_ONLY_LABELS}.items():
         for item in result.get(kind, []):
             first = item.get("name_span") or item["span"]
@@ -50,6 +53,8 @@ def item_spans(result: dict) -> Iterator[ItemSpan]:
             for s, e in item.get("mentions", []):
                 if [s, e] != list(first):
                     yield ItemSpan(s, e, label, item["id"], kind)
+            for s, e in item.get("post_mentions", []):
+                yield ItemSpan(s, e, POST_LABEL, item["id"], kind)
 
 
 def split_at(doc: Doc, offsets: set[int]) -> None:
