@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
-from pipeline.lexicon import bma_districts, not_place_words, place_heads, places
+from pipeline.lexicon import PREDICATE_TAGS, bma_districts, clause_words, not_place_words, place_heads, places
 from pipeline.registry import stage
 
 from .phrases import THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
@@ -71,6 +71,7 @@ def _tools():
             heads[ab] = (head, kind)
     b = boundaries()
     return {
+        "predicates": clause_words(PREDICATE_TAGS),
         "full": Gazetteer(full),
         "bare": Gazetteer(bare),
         "heads": Prefixes(heads),
@@ -96,7 +97,7 @@ NOT_NAME_START = (
 )
 
 
-@stage("places", after=("organizations", "dates"))
+@stage("places", after=("organizations", "dates", "ner"))
 def extract_places(doc: Doc) -> None:
     """Places, one item per place."""
     st = state(doc)
@@ -134,9 +135,10 @@ def extract_places(doc: Doc) -> None:
     # known names and head words with the name after them; the longer wins
     # (กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1 over ภาคตะวันออกเฉียงเหนือ)
     candidates = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["full"].find(toks)]
+    model_ends = {s: e for s, e, label in st.get("ner") or [] if label == "LOCATION"}
     for start, head in t["heads"].starts(text):
         if toks.is_start(start):
-            m = _headed(toks, start, head)
+            m = _headed(toks, start, head, model_ends)
             if m:
                 candidates.append(m)
     for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
@@ -163,8 +165,11 @@ def extract_places(doc: Doc) -> None:
         })
 
 
-def _headed(toks: Tokens, start: int, head: str) -> Mention | None:
-    """A head word and the name after it: จังหวัดเชียงใหม่, จ. ลำพูน, ถนนกรุงเกษม."""
+def _headed(toks: Tokens, start: int, head: str, model_ends: dict[int, int]) -> Mention | None:
+    """A head word and the name after it: จังหวัดเชียงใหม่, จ. ลำพูน, ถนนกรุงเกษม.  Where the
+    trained model ends the same place sooner (``model_ends``: start -> end of its
+    LOCATION entities) at a word ORCHID tags as a verb, negation or auxiliary, it ends
+    there: the sentence goes on."""
     t = _tools()
     text = toks.text
     full_head, kind = t["head_of"][head]
@@ -214,6 +219,9 @@ def _headed(toks: Tokens, start: int, head: str) -> Mention | None:
         after_joiner = False
         end = toks.next_start(end)
     end = pos + len(text[pos:end].rstrip(" -"))
+    model_end = model_ends.get(start)
+    if model_end and pos < model_end < end and toks.is_start(model_end) and toks.word_at(model_end) in t["predicates"]:
+        end = model_end  # the model ends the name sooner, at a verb: ถนนพัฒนาการตัดใหม่|พบรถเร่...
     if end - pos < 2:
         return None
     m = _NUMBER_AFTER.match(text, end)
