@@ -137,6 +137,7 @@ def _tools():
         "grammatical": grammatical_words(),
         "predicates": clause_words(PREDICATE_TAGS),
         "dotted_posts": tuple(w for w in position_words() if w.endswith(".")),
+        "titles": frozenset(honorifics()),
     }
 
 
@@ -188,6 +189,8 @@ def _stops_inside(toks: Tokens, start: int, pos: int) -> bool:
         # "กองทุน...เพื่อเศรษฐกิจ" goes on; "คณะทำงานร่วมเพื่อพิจารณา..." is a purpose
         return bool(t["verbs"].at(text, pos + 5))
     stop = t["stops_inside_prefix"].at(text, pos)
+    if stop and stop in t["titles"] and pos == start + len(t["heads"].at(text, start) or ""):
+        return False  # the first word after the head: สถานสงเคราะห์เด็กหญิง..., โรงเรียนนายร้อย...
     if stop:
         # พื้น|ที่สูง: the segmenter cut a word (พื้นที่) before a longer one; the stop
         # word then ends the word before it, not the name

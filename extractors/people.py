@@ -128,6 +128,8 @@ def _tools():
         "dictionary": frozenset(thai_words()),
         "clause_words": clause_words(),
         "stop_position": stop_position,
+        # the level of a civil-service post after it: ระดับชำนาญการ, ระดับ ส 4, ส 4
+        "post_level": re.compile(rf"(?:ระดับ ?(?:{trie_pattern(b['post_levels'])}|ส\.? ?\d|\d)|ส\.? ?\d)(?![\d\u0e01-\u0e4e])"),
         "org_head_at": Prefixes(h for h, _ in org_heads() if h.endswith(".")),
         "ministry_in_position": re.compile(
             r"(?:รมว|รมช|รมต|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|ปลัด|รองปลัด|ผู้ช่วยปลัด)\.?[ ]?(?:กระทรวง)?("
@@ -218,6 +220,9 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[PersonMention]:
     for title in titles:
         if excluded(doc, title.start):
             continue
+        body = orgs.covering(title.start)
+        if body and body[0] < title.start:
+            continue  # a word inside a body's name: สถานสงเคราะห์เด็กหญิงสระบุรี, สภาเภสัชกรรม
         m = _name_after(toks, title)
         if m is None:
             continue
@@ -429,6 +434,10 @@ def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], or
             initials_end = _body_initials(toks, nxt, title_starts)
             if initials_end:
                 pos = initials_end  # "กรรมการ ศปช.", "รองเลขาธิการ กสทช."
+                continue
+            level = t["post_level"].match(text, nxt)
+            if level:
+                pos = level.end()  # "พนักงานธุรการ ส 4 สถานสงเคราะห์...": the post's level, then its unit
                 continue
             break
         if ch == "ฯ":

@@ -214,3 +214,13 @@ def test_a_head_noun_with_no_name_before_a_list_is_no_body():
 ])
 def test_a_body_name_ends_before_a_verb_glued_to_it(text, name):
     assert name in [o["name"] for o in analyze(text)["organizations"]]
+
+
+def test_a_title_as_the_first_word_after_a_head_noun_is_part_of_the_name_and_no_person():
+    # unlabeled releases u0353 (เด็กหญิง: girls) and u1683 (นางรอง: a district)
+    doc = analyze("เด็กในสถานรองรับของกระทรวง พม. จำนวน 4 แห่ง ได้แก่ สถานสงเคราะห์เยาวชนมูลนิธิมหาราช  "
+                  "สถานสงเคราะห์เด็กหญิงบ้านราชวิถี  สถานสงเคราะห์เด็กหญิงสระบุรี และสถานสงเคราะห์เด็กบ้านเวียงพิงค์ "
+                  "ได้รับการพัฒนาทักษะ ห้องปฏิบัติการตรวจ RT PCR มีความพร้อมที่โรงพยาบาลบุรีรัมย์ โรงพยาบาลนางรอง และโรงพยาบาลสตึก")
+    names = [o["name"] for o in doc["organizations"]]
+    assert {"สถานสงเคราะห์เด็กหญิงบ้านราชวิถี", "สถานสงเคราะห์เด็กหญิงสระบุรี", "โรงพยาบาลนางรอง"} <= set(names)
+    assert doc["people"] == []

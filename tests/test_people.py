@@ -282,3 +282,16 @@ def test_a_body_the_model_finds_inside_a_post_is_a_body():
 ])
 def test_the_model_ends_a_name_the_sentence_runs_on_from(text, name):
     assert name in [p["name"] for p in analyze(text)["people"]]
+
+
+def test_a_civil_service_level_goes_on_with_the_post_and_its_unit():
+    # the civil service's own way of listing staff: post, level (ระดับ ..., ส 4), unit; from tg-051 (unlabeled
+    # u1959 writes the same form for staff it does not name)
+    doc = analyze("วันศุกร์ที่ 6 กันยายน 2567\n4) นางสุนันท์ กรรณาริก พนักงานธุรการ ส 4 สถานสงเคราะห์เด็กหญิงสระบุรี "
+                  "5) นายชุมพร ฌานอนันต์ พนักงานการเกษตร ระดับ ส 4 ศูนย์พัฒนาราษฎรบนพื้นที่สูงจังหวัดแม่ฮ่องสอน\n")
+    got = [(p["name"], p["position"], p["organization"]) for p in doc["people"]]
+    assert got == [
+        ("สุนันท์ กรรณาริก", "พนักงานธุรการ ส 4 สถานสงเคราะห์เด็กหญิงสระบุรี", "สถานสงเคราะห์เด็กหญิงสระบุรี"),
+        ("ชุมพร ฌานอนันต์", "พนักงานการเกษตร ระดับ ส 4 ศูนย์พัฒนาราษฎรบนพื้นที่สูงจังหวัดแม่ฮ่องสอน",
+         "ศูนย์พัฒนาราษฎรบนพื้นที่สูงจังหวัดแม่ฮ่องสอน"),
+    ]
