@@ -287,10 +287,12 @@ def _name_after(toks: Tokens, title: Title) -> PersonMention | None:
 
 def _end_by_model(toks: Tokens, m: PersonMention, model_ends: dict[int, int]) -> None:
     """Where the trained model ends the same name sooner, a name the rules ran on ends
-    there: a word glued to a given name (นายสนธิพาดพิงถึง) or a "family name" that is
-    the sentence going on (นายจาตุรนต์ ยอมรับว่า), unless PyThaiNLP's lists know the
-    rest as a family name or a post follows the name (นางศิริลักษณ์ มีมาก ผู้เชี่ยวชาญ...)."""
-    if m.title is None or m.glued or _post_follows(toks, m.end):
+    there: at a word glued to a given name (นายสนธิพาดพิงถึง), or at a space before what
+    the rules took for a family name when it is a post (นายพรเพชร วิชิตชลชัย ประธาน สนช.)
+    or the sentence going on (นายจาตุรนต์ ยอมรับว่า; นายสุเทพ เทือกสุบรรณ ที่ถูก...).  Not
+    where PyThaiNLP's lists know the rest as a family name, nor before a verb taken for the
+    family name when a post follows it (นางศิริลักษณ์ มีมาก ผู้เชี่ยวชาญ...)."""
+    if m.title is None or m.glued:
         return
     end = model_ends.get(m.start)
     if end is None or not m.title.end < end < m.end or not toks.is_start(end):
@@ -299,13 +301,21 @@ def _end_by_model(toks: Tokens, m: PersonMention, model_ends: dict[int, int]) ->
     t = _tools()
     given_start = m.title.end + (text[m.title.end] == " ")
     given_end = given_start + len(m.given)
+    rest = text[end:m.end].strip().split(" ")[0]
     if end < given_end:
-        if text[end:given_end] in t["family"] or end - given_start < 2:
+        if rest in t["family"] or end - given_start < 2 or _post_follows(toks, m.end):
             return
         m.given, m.family, m.end = text[given_start:end], None, end
-    elif end == given_end and m.family and m.family.split(" ")[0] not in t["family"] \
-            and toks.word_at(end + 1) in t["clause_words"]:
-        m.family, m.end = None, end
+        return
+    if text[end : end + 1] != " " or not m.family:
+        return
+    if t["positions"].at(text, end + 1):
+        pass  # a post, even one that is also a family name (ประธาน)
+    elif rest in t["family"] or toks.word_at(end + 1) not in t["clause_words"] \
+            or end == given_end and _post_follows(toks, m.end):
+        return
+    m.family = text[given_end + 1 : end] if end > given_end else None
+    m.end = end
 
 
 def _cut_run(toks: Tokens, start: int, end: int, stops: Prefixes | None = None) -> int:

@@ -191,11 +191,11 @@ GRAMMATICAL_TAGS = frozenset({"XVBM", "XVMM", "XVAE", "XVAM", "NEG", "ADVP", "AD
 
 # ORCHID tags of words that go on with a sentence: verbs of action and state (VACT ยก,
 # ยอมรับ; VSTA พอใจ), negation and auxiliaries (PREDICATE_TAGS), and after a person's
-# name also conjunctions (JCRG, JSBR, JCMP) and prepositions (RPRE), which bodies' names
-# hold (สำนักงานช่วยเหลือ...แก่ผู้เสียหายและจำเลย).  Attributive verbs (VATT: เย็น, ใส)
-# stay out: they make names.
+# name also conjunctions (JCRG, JSBR, JCMP), prepositions (RPRE) and pronouns (PREL ที่,
+# PPRS ตน), which bodies' names hold (สำนักงานช่วยเหลือ...แก่ผู้เสียหายและจำเลย).
+# Attributive verbs (VATT: เย็น, ใส) stay out: they make names.
 PREDICATE_TAGS = frozenset({"VACT", "VSTA", "NEG", "XVBM", "XVMM", "XVAE", "XVAM", "XVBB"})
-CLAUSE_TAGS = PREDICATE_TAGS | {"JCRG", "JSBR", "JCMP", "RPRE"}
+CLAUSE_TAGS = PREDICATE_TAGS | {"JCRG", "JSBR", "JCMP", "RPRE", "PREL", "PPRS"}
 
 
 @lru_cache(maxsize=1)

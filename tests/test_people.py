@@ -277,6 +277,9 @@ def test_a_body_the_model_finds_inside_a_post_is_a_body():
     # a verb after a space, not a family name (u0179, u0262)
     ("ดร.สาธิต ยก “อสม.” เป็นกำลังสำคัญหนุนระบบสุขภาพปฐมภูมิของประเทศ", "สาธิต"),
     ("ซึ่งในกรณีของ นพ.สมิทธิ์ ตรวจสอบแล้ว มีการกระทำผิดเกิดขึ้นทั้งในและนอกประเทศ", "สมิทธิ์"),
+    # a relative clause taken for a second family name because a post comes later (u0558)
+    ("นายสรรเพชร มารัตน์เเละ นายสรวิชญ มหาวนากูล ซึ่งทั้งหมดเป็น นักกีฬา Arena of Valor เข้ารอบเป็นที่ 1 ของสายกับ เวียดนาม",
+     "สรวิชญ มหาวนากูล"),
     # a family name stays, also one the model ends sooner, when the word after the space is no verb
     ("ทีมที่ 7 ประกอบด้วย นางสาวธนิษศาศ์ อัครพันธุ์ทวี  นางสาวสุพัตรา สำอางค์ศรี", "ธนิษศาศ์ อัครพันธุ์ทวี"),
 ])
