@@ -17,7 +17,8 @@
    (province, country, ...); a name the model calls a body or a place but the lexicon
    knows as the other goes where the lexicon says.
 
-Entities added here carry ``"found_by": "model"``; mentions of a name found again are
+Entities added here carry ``"found_by": "model"``; a person's post after the name is read
+as the rules read a titled person's (:func:`extractors.people.post_after`); mentions of a name found again are
 added to its item, and so are the model's mentions of a person or body the rules found
 (by full or given name, by a form or an abbreviation the lexicon knows for the body).
 """
@@ -45,6 +46,7 @@ from pipeline.lexicon import (
 )
 from pipeline.registry import stage
 
+from .people import post_after
 from .phrases import ABBREVIATION, body_initials, boundaries
 
 # what the rules found, by kind: a model entity overlapping one of these is dropped
@@ -223,6 +225,10 @@ def merge(doc: Doc) -> None:
                     "parent": None, "aliases": [name], "mentions": [[s, e]], "found_by": "model"}
         else:
             item = _person(name, lex.title_of(name) or "", s, e)
+            post = post_after(doc, e)
+            if post:
+                item.update(position=post["position"], organization=post["organization"],
+                            organization_id=post["organization_id"], span=[s, post["span_end"]])
         added[key] = add_item(doc, kind, item)
 
 
@@ -274,4 +280,5 @@ def _person(written: str, title: str, s: int, e: int) -> dict:
     """A person the model found, the title (if any) split off."""
     name = written[len(title):].strip()
     return {"span": [s, e], "name_span": [s, e], "name": " ".join(name.split()), "honorific": title or None,
-            "position": None, "organization": None, "roles": [], "mentions": [], "post_mentions": [], "found_by": "model"}
+            "position": None, "organization": None, "organization_id": None, "roles": [], "mentions": [], "post_mentions": [],
+            "found_by": "model"}

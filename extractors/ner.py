@@ -44,6 +44,7 @@ from pipeline.registry import stage
 LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
 MODEL_FILE = "ner.crfsuite"
 CARD_FILE = "ner.json"
+CLUSTERS_FILE = "word_clusters.tsv"
 WINDOW = 2
 OFFSETS = tuple(off for off in range(-WINDOW, WINDOW + 1) if off)
 EDGE = {off: [f"{off}<edge>"] for off in OFFSETS}
@@ -92,6 +93,7 @@ class Gazetteers:
             "given": given,
             "family": family,
         }
+        self.clusters = word_clusters()
         self.heads = tuple(h for h, _ in org_heads())
         self.place_heads = tuple(h for h, _, _ in place_heads())
         self.dictionary = frozenset(thai_words())
@@ -104,6 +106,9 @@ class Gazetteers:
             tags.append("phead")
         if word not in self.dictionary and THAI.search(word):
             tags.append("unknown")  # a Thai word no dictionary holds: often a name
+        cluster = self.clusters.get(word)
+        if cluster is not None:
+            tags.append("c" + cluster)
         return tags
 
 
@@ -125,7 +130,24 @@ def feature_sources() -> str:
     for name in FEATURE_FILES:
         h.update(name.encode())
         h.update(folder.joinpath(name).read_bytes())
+    h.update(_clusters_text().encode())
     return h.hexdigest()[:16]
+
+
+def _clusters_text() -> str:
+    return resources.files("extractors").joinpath("data", CLUSTERS_FILE).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def word_clusters() -> dict[str, str]:
+    """Word -> its cluster (``training/word_clusters.py``: words that stand in the same
+    places in ThaiNER's train split and the unlabeled releases)."""
+    out = {}
+    for line in _clusters_text().splitlines():
+        if line and not line.startswith("#"):
+            word, cluster = line.split("\t")
+            out[word] = cluster
+    return out
 
 
 class Featurizer:

@@ -556,6 +556,21 @@ def extract_people(doc: Doc) -> None:
     st["person_mentions"].sort()
 
 
+def post_after(doc: Doc, end: int) -> dict | None:
+    """The post written after a name that ends at ``end`` (and the body in it), read as
+    the rules read a titled person's: for the people the trained model adds
+    (นางเอกสิริ ปิณฑะรุจิ ปลัดกระทรวงการต่างประเทศ, where นางเอก is a word of its own)."""
+    toks = Tokens.of(doc)
+    org_mentions = state(doc).get("org_mentions") or []
+    title_starts = {t.start for t in find_titles(toks)}
+    pos = _position_after(toks, end, title_starts, Intervals((m[0], m[1]) for m in org_mentions))
+    if pos is None:
+        return None
+    org_text, org_id = _organization_in(toks.text, pos, org_mentions)
+    return {"span_end": pos[1], "position": _clean(toks.text[pos[0] : pos[1]]), "organization": org_text,
+            "organization_id": org_id}
+
+
 def _says_more(text: str, post: tuple[int, int], later: tuple[int, int]) -> bool:
     """Is the ``later`` post the first one with more after it?"""
     first, second = _clean(text[post[0] : post[1]]), _clean(text[later[0] : later[1]])

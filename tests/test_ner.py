@@ -19,7 +19,7 @@ from .conftest import ROOT, SHARED, shared_or_skip
 VAL = SHARED / "datasets" / "thainer" / "v1.5" / "val.txt"
 # the shipped model's floors on ThaiNER val, entity-level exact F1 of the model alone
 # (see data/ner.json for the measured ones; the plain CRF of the issue: 0.85 / 0.75 / 0.75)
-MODEL_FLOORS = {"PERSON": 0.87, "ORGANIZATION": 0.75, "LOCATION": 0.745}
+MODEL_FLOORS = {"PERSON": 0.87, "ORGANIZATION": 0.78, "LOCATION": 0.755}
 
 
 def test_thainer_lines_are_read_into_text_and_spans():
