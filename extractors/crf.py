@@ -25,6 +25,11 @@ from hmmlearn._hmmc import viterbi
 _MAX_CACHE = 200_000
 
 
+def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
+    top = a.max(axis=axis, keepdims=True)
+    return (top + np.log(np.exp(a - top).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
 class CompiledCRF:
     """``tag_lines(lines)`` -> the BIO labels of each line (a list of words).
 
@@ -138,6 +143,21 @@ class CompiledCRF:
                 out[at_right] += hit[:, 0]
                 out[at_right - 1] += hit[:, 1]
         return out
+
+    def marginals(self, line: list[str]) -> np.ndarray:
+        """P(label) of each word of one line: (len(line), labels), by forward-backward
+        over the same scores and transitions (what CRFsuite's ``Tagger.marginal`` gives)."""
+        gap = [None] * self._gap
+        scores = self.emissions(gap + list(line) + gap)[self._gap : self._gap + len(line)]
+        n = len(line)
+        alpha, beta = np.empty_like(scores), np.zeros_like(scores)
+        alpha[0] = scores[0]
+        for t in range(1, n):
+            alpha[t] = scores[t] + _logsumexp(alpha[t - 1][:, None] + self.transitions, axis=0)
+        for t in range(n - 2, -1, -1):
+            beta[t] = _logsumexp(self.transitions + scores[t + 1] + beta[t + 1], axis=1)
+        log_z = _logsumexp(alpha[-1], axis=0)
+        return np.exp(alpha + beta - log_z)
 
     def tag_lines(self, lines: list[list[str]]) -> list[list[str]]:
         """The best labels of each line (empty lines give []): the emissions of all lines

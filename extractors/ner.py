@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -270,6 +271,13 @@ class Recognizer:
     def tags(self, words: list[str]) -> list[str]:
         return self.decoder.tag_lines([words])[0]
 
+    def confidence(self, words: list[str], first: int, end: int, tags: list[str]) -> float:
+        """How sure the model is of ``tags`` on ``words[first:end]`` of a line: the lowest
+        marginal probability among the entity's words (white space left out)."""
+        probs = self.decoder.marginals(words)
+        index = {label: k for k, label in enumerate(self.decoder.labels)}
+        return min((float(probs[k, index[tags[k - first]]]) for k in range(first, end) if words[k].strip()), default=0.0)
+
     def reference_tags(self, words: list[str]) -> list[str]:
         if not words:
             return []
@@ -287,6 +295,23 @@ def recognizer() -> Recognizer:
 @lru_cache(maxsize=1)
 def model_card() -> dict:
     return json.loads(resources.files("extractors").joinpath("data", CARD_FILE).read_text(encoding="utf-8"))
+
+
+def entity_confidence(doc: Doc, start: int, end: int, label: str) -> float:
+    """The model's confidence in its entity [start, end) of ``label`` (found by the ner
+    stage): the lowest marginal probability of its words' labels, over their line."""
+    st = state(doc)
+    words, starts = st["words"], st["token_starts"]
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, end - 1)
+    i = first
+    while i > 0 and "\n" not in words[i - 1]:
+        i -= 1
+    j = last
+    while j < len(words) and "\n" not in words[j]:
+        j += 1
+    tags = [("B-" if k == first else "I-") + label for k in range(first, last)]
+    return recognizer().confidence(words[i:j], first - i, last - i, tags)
 
 
 @stage("ner", after=("layout",))
