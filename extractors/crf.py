@@ -20,14 +20,9 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-from hmmlearn._hmmc import viterbi
+from hmmlearn._hmmc import backward_log, forward_log, viterbi
 
 _MAX_CACHE = 200_000
-
-
-def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
-    top = a.max(axis=axis, keepdims=True)
-    return (top + np.log(np.exp(a - top).sum(axis=axis, keepdims=True))).squeeze(axis)
 
 
 class CompiledCRF:
@@ -148,15 +143,10 @@ class CompiledCRF:
         """P(label) of each word of one line: (len(line), labels), by forward-backward
         over the same scores and transitions (what CRFsuite's ``Tagger.marginal`` gives)."""
         gap = [None] * self._gap
-        scores = self.emissions(gap + list(line) + gap)[self._gap : self._gap + len(line)]
-        n = len(line)
-        alpha, beta = np.empty_like(scores), np.zeros_like(scores)
-        alpha[0] = scores[0]
-        for t in range(1, n):
-            alpha[t] = scores[t] + _logsumexp(alpha[t - 1][:, None] + self.transitions, axis=0)
-        for t in range(n - 2, -1, -1):
-            beta[t] = _logsumexp(self.transitions + scores[t + 1] + beta[t + 1], axis=1)
-        log_z = _logsumexp(alpha[-1], axis=0)
+        scores = np.ascontiguousarray(self.emissions(gap + list(line) + gap)[self._gap : self._gap + len(line)])
+        # hmmlearn's compiled forward and backward passes, on the same terms as its Viterbi
+        log_z, alpha = forward_log(self._start, self._transitions, scores)
+        beta = backward_log(self._start, self._transitions, scores)
         return np.exp(alpha + beta - log_z)
 
     def tag_lines(self, lines: list[list[str]]) -> list[list[str]]:
