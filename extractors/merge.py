@@ -14,17 +14,19 @@
    common word such as นายมา), or without a title when PyThaiNLP's name lists know the
    given name (and the family name, or the one name is no dictionary word).
    A body or place the lexicon does not back at all is taken when the model is sure of
-   it (MIN_CONFIDENCE: its words' marginal probabilities, :func:`extractors.ner.entity_confidence`)
-   and it is no post, group of people, dictionary word or number (ไปรษณีย์ไทย, รพ.บุษราคัม,
+   it (MIN_CONFIDENCE: its words' marginal probabilities,
+   :func:`extractors.ner.entity_confidence`) and it is no post, group of people, dictionary
+   word or number (ไปรษณีย์ไทย, รพ.บุษราคัม,
    สน.ทองหล่อ, คณะแพทยศาสตร์).
 3. The gazetteers settle kinds: a place the lexicon knows takes its name and kind
    (province, country, ...); a name the model calls a body or a place but the lexicon
    knows as the other goes where the lexicon says.
 
-Entities added here carry ``"found_by": "model"``; a person's post after the name is read
-as the rules read a titled person's (:func:`extractors.people.post_after`); mentions of a name found again are
-added to its item, and so are the model's mentions of a person or body the rules found
-(by full or given name, by a form or an abbreviation the lexicon knows for the body).
+Entities added here carry ``"found_by": "model"``; a person's post after the name is
+read as the rules read a titled person's (:func:`extractors.people.post_after`).
+Mentions of a name found again are added to its item, and so are the model's mentions of
+a person or body the rules found (by full or given name, by a form or an abbreviation the
+lexicon knows for the body).
 """
 
 from __future__ import annotations
@@ -305,5 +307,5 @@ def _person(written: str, title: str, s: int, e: int) -> dict:
     """A person the model found, the title (if any) split off."""
     name = written[len(title):].strip()
     return {"span": [s, e], "name_span": [s, e], "name": " ".join(name.split()), "honorific": title or None,
-            "position": None, "organization": None, "organization_id": None, "roles": [], "mentions": [], "post_mentions": [],
-            "found_by": "model"}
+            "position": None, "organization": None, "organization_id": None, "roles": [], "mentions": [],
+            "post_mentions": [], "found_by": "model"}

@@ -297,6 +297,12 @@ def model_card() -> dict:
     return json.loads(resources.files("extractors").joinpath("data", CARD_FILE).read_text(encoding="utf-8"))
 
 
+def ends_by_start(doc: Doc, label: str) -> dict[int, int]:
+    """Start -> end of the model's entities of ``label``: where the rules' names are held
+    to the model's ends (people, bodies, places)."""
+    return {s: e for s, e, found in state(doc).get("ner") or [] if found == label}
+
+
 def entity_confidence(doc: Doc, start: int, end: int, label: str) -> float:
     """The model's confidence in its entity [start, end) of ``label`` (found by the ner
     stage): the lowest marginal probability of its words' labels, over their line."""

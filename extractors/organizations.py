@@ -39,6 +39,7 @@ from pipeline.lexicon import (
 )
 from pipeline.registry import stage
 
+from .ner import ends_by_start
 from .phrases import ABBREVIATION, THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
 
 GENERIC = re.compile(
@@ -408,7 +409,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
     # 2. a head noun and the words that belong to it
     headed: list[Mention] = []
     person_runs = _person_name_runs(toks)
-    model_ends = {s: e for s, e, label in state(doc).get("ner") or [] if label == "ORGANIZATION"}
+    model_ends = ends_by_start(doc, "ORGANIZATION")
     for start, head in t["heads"].starts(text):
         if not toks.is_start(start) or excluded(doc, start) or t["not_heads"].at(text, start) or start in person_runs:
             continue

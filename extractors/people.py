@@ -43,6 +43,7 @@ from pipeline.lexicon import (
 from pipeline.registry import stage
 
 from .datafiles import data_json
+from .ner import ends_by_start
 from .phrases import ABBREVIATION, THAI_LETTER, Intervals, Prefixes, SortedSpans, Tokens, body_initials, boundaries, lines_of
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
@@ -215,7 +216,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[PersonMention]:
     titles = find_titles(toks)
     title_starts = {t.start for t in titles}
     orgs = Intervals((m[0], m[1]) for m in state(doc).get("org_mentions") or [])  # bodies do not overlap
-    model_ends = {s: e for s, e, label in state(doc).get("ner") or [] if label == "PERSON"}
+    model_ends = ends_by_start(doc, "PERSON")
     mentions = []
     for title in titles:
         if excluded(doc, title.start):

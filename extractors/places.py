@@ -24,6 +24,7 @@ from pipeline.layout import excluded
 from pipeline.lexicon import PREDICATE_TAGS, bma_districts, clause_words, not_place_words, place_heads, places
 from pipeline.registry import stage
 
+from .ner import ends_by_start
 from .phrases import THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
 
 # bare country names that are mostly adjectives in Thai news (ผู้แทนการค้าไทย)
@@ -135,7 +136,7 @@ def extract_places(doc: Doc) -> None:
     # known names and head words with the name after them; the longer wins
     # (กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1 over ภาคตะวันออกเฉียงเหนือ)
     candidates = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["full"].find(toks)]
-    model_ends = {s: e for s, e, label in st.get("ner") or [] if label == "LOCATION"}
+    model_ends = ends_by_start(doc, "LOCATION")
     for start, head in t["heads"].starts(text):
         if toks.is_start(start):
             m = _headed(toks, start, head, model_ends)

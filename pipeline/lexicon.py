@@ -133,8 +133,8 @@ MINED_NAMES_FILE = "mined_names.tsv"
 
 @lru_cache(maxsize=1)
 def person_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(given names, family names): PyThaiNLP's lists and the names mined from ThaiNER's
-    train split and the unlabeled releases (``training/mine_names.py``)."""
+    """(given names, family names): PyThaiNLP's lists and the names mined from the
+    unlabeled releases (``training/mine_names.py``)."""
     from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 
     mined = _rows(MINED_NAMES_FILE)
@@ -192,7 +192,7 @@ GRAMMATICAL_TAGS = frozenset({"XVBM", "XVMM", "XVAE", "XVAM", "NEG", "ADVP", "AD
 # ORCHID tags of words that go on with a sentence: verbs of action and state (VACT ยก,
 # ยอมรับ; VSTA พอใจ), negation and auxiliaries (PREDICATE_TAGS), and after a person's
 # name also conjunctions (JCRG, JSBR, JCMP), prepositions (RPRE) and pronouns (PREL ที่,
-# PPRS ตน), which bodies' names hold (สำนักงานช่วยเหลือ...แก่ผู้เสียหายและจำเลย).
+# PPRS เขา), which bodies' names hold (สำนักงานช่วยเหลือ...แก่ผู้เสียหายและจำเลย).
 # Attributive verbs (VATT: เย็น, ใส) stay out: they make names.
 PREDICATE_TAGS = frozenset({"VACT", "VSTA", "NEG", "XVBM", "XVMM", "XVAE", "XVAM", "XVBB"})
 CLAUSE_TAGS = PREDICATE_TAGS | {"JCRG", "JSBR", "JCMP", "RPRE", "PREL", "PPRS"}

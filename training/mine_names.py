@@ -14,8 +14,7 @@ the label there and nowhere else.
 
 A part is kept only when it is a run of Thai letters that is no word of grammar or verb
 and does not begin with a title, post or body (``NotNames``), so that a sentence a name
-runs on into (นายจาตุรนต์ ยอมรับว่า) teaches nothing.  The val split is
-not read: it measures the model and the merge that use these names.
+runs on into (นายจาตุรนต์ ยอมรับว่า) teaches nothing.
 """
 
 from __future__ import annotations
