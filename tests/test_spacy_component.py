@@ -44,7 +44,9 @@ def test_factory_on_a_blank_thai_pipeline(user_doc, seed_text):
     assert ents_of(user_doc, "TIME") == ["เวลา 13.30 น."]
     assert "กรุงเบอร์ลิน" in ents_of(user_doc, "LOC")
     assert "สำนักยุทธศาสตร์และประเมินผล" in ents_of(user_doc, "ORG")
-    assert any(v.startswith("ห้องนพรัตน์ ชั้น 5") for v in ents_of(user_doc, "VENUE"))
+    venues = [s.text for s in user_doc.spans["thaipress"] if s.label_ == "VENUE"]
+    assert any(v.startswith("ห้องนพรัตน์ ชั้น 5") for v in venues)
+    assert ents_of(user_doc, "VENUE") == []  # a venue holds entities: it is a span, not an entity
     validate(user_doc._.thaipress)
     assert user_doc._.thaipress_error is None
 
@@ -65,8 +67,15 @@ def test_entities_map_through_normalization(user_nlp):
     doc = user_nlp(raw)
     person = next(e for e in doc.ents if e.label_ == "PERSON")
     assert raw[person.start_char : person.end_char] == "นายสุพรพล หนูครองสิน"
-    venue = next(e for e in doc.ents if e.label_ == "VENUE")
+    venue = next(s for s in doc.spans["thaipress"] if s.label_ == "VENUE")
     assert "ศาลาว่าการ- กรุงเทพมหานคร" in venue.text
+
+
+def test_the_places_and_bodies_inside_a_venue_are_entities(user_nlp):
+    # ThaiNER val: the venue spans the hotel, the district and the province
+    doc = user_nlp("การประชุมประจำปี ระหว่างวันที่ 23 - 25 สิงหาคม พ.ศ. 2561 ณ โรงแรมดุสิตธานี หัวหิน อำเภอชะอำ จังหวัดเพชรบุรี")
+    assert {"อำเภอชะอำ", "จังหวัดเพชรบุรี"} <= {e.text for e in doc.ents if e.label_ == "LOC"}
+    assert any(s.label_ == "VENUE" and s.text.endswith("จังหวัดเพชรบุรี") for s in doc.spans["thaipress"])
 
 
 def test_docbin_and_to_json_round_trip(user_nlp, user_doc):

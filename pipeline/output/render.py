@@ -16,7 +16,7 @@ from typing import Iterable
 
 from spacy import displacy
 
-from .spans import ENT_LABELS, item_spans
+from .spans import ENT_LABELS, SPAN_ONLY_LABELS, item_spans
 
 #: colour and Thai name of each entity label (displaCy's palette where it has the label)
 LABELS = {
@@ -88,7 +88,7 @@ def _flag_badges(flags: list[dict]) -> str:
 
 def text_markup(doc: dict) -> str:
     """The document's text as displaCy entity markup, flags beside their items."""
-    items = {it["id"]: (kind, it) for kind in ENT_LABELS for it in doc.get(kind, [])}
+    items = {it["id"]: (kind, it) for kind in (*ENT_LABELS, *SPAN_ONLY_LABELS) for it in doc.get(kind, [])}
     flags_of: dict[str, list[dict]] = {}
     for f in doc.get("flags", []):
         if f.get("item"):

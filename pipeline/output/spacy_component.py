@@ -4,8 +4,8 @@
     nlp = spacy.blank("th")
     nlp.add_pipe("thaipress")
     doc = nlp(text)
-    doc.ents                       # PERSON, ORG, LOC, DATE, TIME, VENUE
-    doc.spans["thaipress"]         # every mention, RESOLUTION and POST spans too; kb_id = item id
+    doc.ents                       # PERSON, ORG, LOC, DATE, TIME
+    doc.spans["thaipress"]         # every mention, VENUE, RESOLUTION and POST spans too; kb_id = item id
     doc._.thaipress                # the JSON document (CONTRACT.md), offsets into its own text
 
 The factory is registered under spaCy's ``spacy_factories`` entry point, so

@@ -24,10 +24,11 @@ ENT_LABELS = {
     "places": "LOC",
     "dates": "DATE",
     "times": "TIME",
-    "venues": "VENUE",
 }
-#: kinds kept in ``doc.spans`` only (long, and they hold entities)
-SPAN_ONLY_LABELS = {"resolutions": "RESOLUTION"}
+#: kinds kept in ``doc.spans`` only: they hold entities (a venue its building's body and
+#: its places, ห้องประชุม... ชั้น 5 ศาลาว่าการกรุงเทพมหานคร; a decision its bodies), which
+#: ``doc.ents`` keeps instead
+SPAN_ONLY_LABELS = {"venues": "VENUE", "resolutions": "RESOLUTION"}
 #: a person's later mention by the post alone: a reference, not a name, so not in ``doc.ents``
 POST_LABEL = "POST"
 SPANS_KEY = "thaipress"
