@@ -425,6 +425,8 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
         name_part = text[after:end].strip()
         if len(name_part) < 2 or GENERIC.search(name_part):
             continue
+        if name_part in t["predicates"] and start not in model_ends:
+            continue  # ธนาคาร|ขัดข้อง, บริษัท|พร้อม: a head noun and a verb, and the model sees no name
         if head.startswith("การ") and "แห่ง" not in name_part:
             continue  # การท่องเที่ยวเชิงสุขภาพ is tourism; การท่องเที่ยวแห่งประเทศไทย a body
         if t["head_kind"][head] == "group" and not _parent_follows(toks, end):

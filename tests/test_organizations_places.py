@@ -224,3 +224,12 @@ def test_a_title_as_the_first_word_after_a_head_noun_is_part_of_the_name_and_no_
     names = [o["name"] for o in doc["organizations"]]
     assert {"สถานสงเคราะห์เด็กหญิงบ้านราชวิถี", "สถานสงเคราะห์เด็กหญิงสระบุรี", "โรงพยาบาลนางรอง"} <= set(names)
     assert doc["people"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # a head noun and a verb, which the model does not see as a name (unlabeled u0182, u0134)
+    "ได้ย้ายมาอาศัยอยู่ที่บ้านมารดาในอำเภอเมือง จังหวัดสุราษฎร์ธานี  เนื่องจากบ้านถูกธนาคารยึด เพราะไม่มีรายได้ส่งค่าบ้าน",
+    "หากมีผู้ติดเชื้อที่ต้องรับการรักษาในโรงพยาบาลเพิ่มขึ้นจึงพร้อมรองรับได้",
+])
+def test_a_head_noun_and_a_verb_is_no_body(text):
+    assert analyze(text)["organizations"] == []
