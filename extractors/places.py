@@ -170,7 +170,8 @@ def _headed(toks: Tokens, start: int, head: str, model_ends: dict[int, int]) -> 
     """A head word and the name after it: จังหวัดเชียงใหม่, จ. ลำพูน, ถนนกรุงเกษม.  Where the
     trained model ends the same place sooner (``model_ends``: start -> end of its
     LOCATION entities) at a word ORCHID tags as a verb, negation or auxiliary, it ends
-    there: the sentence goes on."""
+    there: the sentence goes on; a head and one such word the model sees no place in is
+    none."""
     t = _tools()
     text = toks.text
     full_head, kind = t["head_of"][head]
@@ -225,6 +226,8 @@ def _headed(toks: Tokens, start: int, head: str, model_ends: dict[int, int]) -> 
         end = model_end  # the model ends the name sooner, at a verb: ถนนพัฒนาการตัดใหม่|พบรถเร่...
     if end - pos < 2:
         return None
+    if start not in model_ends and text[pos:end] in t["predicates"]:
+        return None  # วัด|หาย, สะพาน|ถล่ม: a head noun and a verb, and the model sees no place
     m = _NUMBER_AFTER.match(text, end)
     if kind == "region" and m:  # กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1
         end = m.end()

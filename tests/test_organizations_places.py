@@ -233,3 +233,12 @@ def test_a_title_as_the_first_word_after_a_head_noun_is_part_of_the_name_and_no_
 ])
 def test_a_head_noun_and_a_verb_is_no_body(text):
     assert analyze(text)["organizations"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # a place's head noun and a verb, which the model does not see as a place (unlabeled u1537, u1001)
+    "โดยรับการตรวจครั้งแรกที่สนามบินมีรถรับส่งจากสนามบินไปที่พักและเข้าพักโรงแรมที่ผ่าน SHA+",
+    "โดยเฉพาะกลุ่มเปราะบาง ซึ่งจะทำให้ทางจังหวัดและอำเภอทำงานได้สะดวกง่ายยิ่งขึ้น",
+])
+def test_a_place_head_and_a_verb_is_no_place(text):
+    assert analyze(text)["places"] == []
