@@ -562,12 +562,15 @@ def post_after(doc: Doc, end: int) -> dict | None:
     the rules read a titled person's: for the people the trained model adds
     (นางเอกสิริ ปิณฑะรุจิ ปลัดกระทรวงการต่างประเทศ, where นางเอก is a word of its own)."""
     toks = Tokens.of(doc)
+    text = toks.text
+    if not _tools()["positions"].at(text, end + (text[end : end + 1] == " ")) and not text.startswith(POST_RANKS, end + 1):
+        return None  # no post begins here (the usual case): the titles need not be found
     org_mentions = state(doc).get("org_mentions") or []
     title_starts = {t.start for t in find_titles(toks)}
     pos = _position_after(toks, end, title_starts, Intervals((m[0], m[1]) for m in org_mentions))
     if pos is None:
         return None
-    org_text, org_id = _organization_in(toks.text, pos, org_mentions)
+    org_text, org_id = _organization_in(text, pos, org_mentions)
     return {"span_end": pos[1], "position": _clean(toks.text[pos[0] : pos[1]]), "organization": org_text,
             "organization_id": org_id}
 
