@@ -143,20 +143,15 @@ class CompiledCRF:
         """P(label) of each word of one line: (len(line), labels), by forward-backward
         over the same scores and transitions (what CRFsuite's ``Tagger.marginal`` gives)."""
         gap = [None] * self._gap
-        return self.marginals_of(self.emissions(gap + list(line) + gap)[self._gap : self._gap + len(line)])
-
-    def marginals_of(self, scores: np.ndarray) -> np.ndarray:
-        """P(label) of each word of a line from its label scores (``emissions``)."""
-        scores = np.ascontiguousarray(scores)
+        scores = np.ascontiguousarray(self.emissions(gap + list(line) + gap)[self._gap : self._gap + len(line)])
         # hmmlearn's compiled forward and backward passes, on the same terms as its Viterbi
         log_z, alpha = forward_log(self._start, self._transitions, scores)
         beta = backward_log(self._start, self._transitions, scores)
         return np.exp(alpha + beta - log_z)
 
-    def tag_lines(self, lines: list[list[str]], scores_out: list | None = None) -> list[list[str]]:
+    def tag_lines(self, lines: list[list[str]]) -> list[list[str]]:
         """The best labels of each line (empty lines give []): the emissions of all lines
-        at once, then hmmlearn's compiled Viterbi line by line.  ``scores_out``, when
-        given, gets each line's label scores (None for an empty line)."""
+        at once, then hmmlearn's compiled Viterbi line by line."""
         out: list[list[str]] = [[] for _ in lines]
         gap = [None] * self._gap
         words: list[str | None] = list(gap)
@@ -170,11 +165,7 @@ class CompiledCRF:
             return out
         scores = self.emissions(words)
         labels, start, transitions = self.labels, self._start, self._transitions
-        if scores_out is not None:
-            scores_out.extend([None] * len(lines))
         for k, a, b in spans:
             path = viterbi(start, transitions, scores[a:b])[1]
             out[k] = [labels[j] for j in path.tolist()]
-            if scores_out is not None:
-                scores_out[k] = scores[a:b]
         return out

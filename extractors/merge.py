@@ -14,8 +14,8 @@
    common word such as นายมา), or without a title when PyThaiNLP's name lists know the
    given name (and the family name, or the one name is no dictionary word).
    A body or place the lexicon does not back at all is taken when the model is sure of
-   it (MIN_CONFIDENCE: the lowest marginal probability of its words' labels, which the
-   ner stage writes as ``ner_confidence``) and it is no post, group of people, dictionary
+   it (MIN_CONFIDENCE: its words' marginal probabilities,
+   :func:`extractors.ner.entity_confidence`) and it is no post, group of people, dictionary
    word or number (ไปรษณีย์ไทย, รพ.บุษราคัม,
    สน.ทองหล่อ, คณะแพทยศาสตร์).
 3. The gazetteers settle kinds: a place the lexicon knows takes its name and kind
@@ -52,6 +52,7 @@ from pipeline.lexicon import (
 )
 from pipeline.registry import stage
 
+from .ner import entity_confidence
 from .people import post_after
 from .phrases import ABBREVIATION, body_initials, boundaries
 
@@ -211,7 +212,7 @@ def merge(doc: Doc) -> None:
     added: dict[tuple[str, str], dict] = {}
     known_people = _people_by_name(doc)
     known_bodies = _bodies_by_form(doc, lex)
-    for (s, e, label), sure in zip(st.get("ner", []), st.get("ner_confidence", [])):
+    for s, e, label in st.get("ner", []):
         s, e = _trim_marks(text, s, e)
         name = text[s:e]
         if e - s < MIN_LENGTH or _overlaps(covered, ends, s, e):
@@ -230,7 +231,7 @@ def merge(doc: Doc) -> None:
         elif label == "PERSON" and (lex.title_of(name) and lex.titled_person(name, lex.title_of(name))
                                     or lex.known_person(name)):
             kind = "people"
-        elif label in SURE_KINDS and lex.sure_shape(name, label) and sure >= MIN_CONFIDENCE:
+        elif label in SURE_KINDS and lex.sure_shape(name, label) and entity_confidence(doc, s, e, label) >= MIN_CONFIDENCE:
             kind = SURE_KINDS[label]
         else:
             continue

@@ -11,8 +11,7 @@ and at run time the label scores they give are summed once per word type too
 (:mod:`extractors.crf`), so tagging a release costs a look-up per word plus one Viterbi
 pass over its lines.
 
-The stage writes ``doc._.tp["ner"]``: ``[start, end, label]`` of each entity found, and
-``doc._.tp["ner_confidence"]``: the model's confidence in each; the
+The stage writes ``doc._.tp["ner"]``: ``[start, end, label]`` of each entity found; the
 merge (:mod:`extractors.merge`) decides what the rules keep and what the model adds.
 """
 
@@ -266,11 +265,18 @@ class Recognizer:
         self.decoder = CompiledCRF(self.tagger, self.featurizer.word_features, EDGE, PAIR_PREFIXES, PAIR_SEPARATOR)
         self._lock = threading.Lock()
 
-    def tag_lines(self, lines: list[list[str]], scores_out: list | None = None) -> list[list[str]]:
-        return self.decoder.tag_lines(lines, scores_out)
+    def tag_lines(self, lines: list[list[str]]) -> list[list[str]]:
+        return self.decoder.tag_lines(lines)
 
     def tags(self, words: list[str]) -> list[str]:
         return self.decoder.tag_lines([words])[0]
+
+    def confidence(self, words: list[str], first: int, end: int, tags: list[str]) -> float:
+        """How sure the model is of ``tags`` on ``words[first:end]`` of a line: the lowest
+        marginal probability among the entity's words (white space left out)."""
+        probs = self.decoder.marginals(words)
+        index = {label: k for k, label in enumerate(self.decoder.labels)}
+        return min((float(probs[k, index[tags[k - first]]]) for k in range(first, end) if words[k].strip()), default=0.0)
 
     def reference_tags(self, words: list[str]) -> list[str]:
         if not words:
@@ -297,34 +303,34 @@ def ends_by_start(doc: Doc, label: str) -> dict[int, int]:
     return {s: e for s, e, found in state(doc).get("ner") or [] if found == label}
 
 
+def entity_confidence(doc: Doc, start: int, end: int, label: str) -> float:
+    """The model's confidence in its entity [start, end) of ``label`` (found by the ner
+    stage): the lowest marginal probability of its words' labels, over their line."""
+    st = state(doc)
+    words, starts = st["words"], st["token_starts"]
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, end - 1)
+    i = first
+    while i > 0 and "\n" not in words[i - 1]:
+        i -= 1
+    j = last
+    while j < len(words) and "\n" not in words[j]:
+        j += 1
+    tags = [("B-" if k == first else "I-") + label for k in range(first, last)]
+    return recognizer().confidence(words[i:j], first - i, last - i, tags)
+
+
 @stage("ner", after=("layout",))
 def recognize(doc: Doc) -> None:
-    """Entities the model finds, sentence by sentence (a line is the model's unit), and how
-    sure it is of each (``ner_confidence``: the lowest marginal probability of the labels
-    of its words, by forward-backward over the line's scores)."""
+    """Entities the model finds, sentence by sentence (a line is the model's unit)."""
     st = state(doc)
     words, starts = st["words"], st["token_starts"]
     found: list[list] = []
-    sure: list[float] = []
     # (first word, end) of each line: ThaiNER's sequences are lines
     breaks = [k for k, w in enumerate(words) if "\n" in w]
     bounds = [(i, j) for i, j in zip([0] + [k + 1 for k in breaks], breaks + [len(words)]) if j > i]
-    rec = recognizer()
-    scores: list = []
-    tags = rec.tag_lines([words[i:j] for i, j in bounds], scores)
-    index = {label: k for k, label in enumerate(rec.decoder.labels)}
-    for (i, j), line_tags, line_scores in zip(bounds, tags, scores):
-        if line_tags.count("O") == len(line_tags):
-            continue
-        probs = None
-        for span in spans_of(words[i:j], line_tags, starts[i:j]):
-            if excluded(doc, span[0]):
-                continue
-            if probs is None:
-                probs = rec.decoder.marginals_of(line_scores)
-            first, last = bisect_right(starts, span[0], i, j) - 1, bisect_right(starts, span[1] - 1, i, j)
-            found.append(span)
-            sure.append(round(min((float(probs[k - i, index[line_tags[k - i]]]) for k in range(first, last)
-                                   if words[k].strip()), default=0.0), 4))
+    tags = recognizer().tag_lines([words[i:j] for i, j in bounds])
+    for (i, j), line_tags in zip(bounds, tags):
+        if line_tags.count("O") < len(line_tags):
+            found.extend(span for span in spans_of(words[i:j], line_tags, starts[i:j]) if not excluded(doc, span[0]))
     st["ner"] = found
-    st["ner_confidence"] = sure
