@@ -38,7 +38,7 @@ class CompiledCRF:
                  separator: str):
         info = tagger.info()
         self.labels = list(tagger.labels())
-        index = {label: k for k, label in enumerate(self.labels)}
+        index = self.label_index = {label: k for k, label in enumerate(self.labels)}
         n = len(self.labels)
         self.weights: dict[str, np.ndarray] = {}
         for (attr, label), w in info.state_features.items():

@@ -16,8 +16,7 @@
    A body or place the lexicon does not back at all is taken when the model is sure of
    it (MIN_CONFIDENCE: its words' marginal probabilities,
    :func:`extractors.ner.entity_confidence`) and it is no post, group of people, dictionary
-   word or number (ไปรษณีย์ไทย, รพ.บุษราคัม,
-   สน.ทองหล่อ, คณะแพทยศาสตร์).
+   word or number (ไปรษณีย์ไทย, รพ.บุษราคัม, สน.ทองหล่อ, คณะแพทยศาสตร์).
 3. The gazetteers settle kinds: a place the lexicon knows takes its name and kind
    (province, country, ...); a name the model calls a body or a place but the lexicon
    knows as the other goes where the lexicon says.

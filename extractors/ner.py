@@ -275,7 +275,7 @@ class Recognizer:
         """How sure the model is of ``tags`` on ``words[first:end]`` of a line: the lowest
         marginal probability among the entity's words (white space left out)."""
         probs = self.decoder.marginals(words)
-        index = {label: k for k, label in enumerate(self.decoder.labels)}
+        index = self.decoder.label_index
         return min((float(probs[k, index[tags[k - first]]]) for k in range(first, end) if words[k].strip()), default=0.0)
 
     def reference_tags(self, words: list[str]) -> list[str]:

@@ -139,6 +139,7 @@ def _tools():
         "predicates": clause_words(PREDICATE_TAGS),
         "dotted_posts": tuple(w for w in position_words() if w.endswith(".")),
         "titles": frozenset(honorifics()),
+        "place_heads": Prefixes(h for h, _, _ in place_heads()),
     }
 
 
@@ -477,7 +478,7 @@ def _end_by_model(toks: Tokens, after: int, end: int, model_end: int | None) -> 
         return end
     t = _tools()
     text = toks.text
-    if t["places"].prefixes.at(text, model_end) or any(text.startswith(h, model_end) for h, _, _ in place_heads()):
+    if t["places"].prefixes.at(text, model_end) or t["place_heads"].at(text, model_end):
         return end
     if toks.word_at(model_end) not in t["predicates"]:
         return end
