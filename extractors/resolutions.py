@@ -12,11 +12,15 @@ Where a decision opens:
 * in a release about a meeting, a strong verb after โดย / ยังได้ (โดยรับทราบ...), or after
   a space in a sentence whose subject is the meeting (... ๕๖ ราย อนุมัติให้...).
 
-Where it ends: at a connector that opens a new clause (โดยให้, เพื่อให้, ซึ่ง, เมื่อวันที่,
-หลังจาก, ...), and before the next decision verb (เห็นชอบ X อีกทั้งเห็นชอบ Y: two).  A list
-announced by ดังนี้ / ได้แก่ is split into its items, numbered inline ``(1) ... (2) ...`` or
-one per line; a numbered line that starts with its own ที่ประชุม... is one decision to the
-end of the line.  Words are in ``data/resolutions.json``.
+Where it ends: at a connector that opens an explanatory tail (เพื่อให้, ซึ่ง, เมื่อวันที่,
+ประกอบด้วย, หลังจาก, ...), at " โดย" when a clause with a subject of its own follows
+(โดยขณะนี้..., โดยมาตรการพิเศษ...กำหนด...; a condition, โดยให้..., stays), and before the
+next decision verb (เห็นชอบ X อีกทั้งเห็นชอบ Y: two).  What it names after ได้แก่
+("namely": ... 6 แห่ง ได้แก่ A B C) stays with it.  A list announced right after the verb
+(มีมติดังนี้, ... เรื่องต่างๆ ได้แก่) gives one decision per item, numbered inline
+``(1) ... (2) ...`` or one per line; a lead-in whose ได้แก่ is followed by decision verbs
+(เห็นชอบวาระสำคัญ ได้แก่ เห็นชอบ..., เห็นชอบ...) is no decision itself, the decisions it
+announces are.  Words are in ``data/resolutions.json``.
 """
 
 from __future__ import annotations
@@ -30,12 +34,12 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
-from pipeline.lexicon import org_heads, trie_pattern
+from pipeline.lexicon import PREVERB_TAGS, clause_words, orchid_tag, org_heads, trie_pattern
 from pipeline.segment import sentence_openers
 from pipeline.registry import stage
 
 from .datafiles import data_json
-from .phrases import Prefixes, boundaries, lines_of
+from .phrases import Prefixes, Tokens, boundaries, lines_of
 
 _INLINE_ITEM = re.compile(r"(?:^|(?<=\s))\(?[\d๐-๙]{1,2}[).](?=\s?\S)")
 _LINE_ITEM = re.compile(r"[ ]*(?:\(?[\d๐-๙]{1,2}[).]|[-•])[ ]*")
@@ -100,7 +104,45 @@ def _tools():
         "clause_verb_after_space": re.compile(
             rf" (?={trie_pattern(list(b['clause_verbs']) + list(b['predicates']))})"
         ),
+        "by_new_subject": frozenset(data["by_new_subject"]),
     }
+
+
+class _NewSubject:
+    """Where a clause with a subject of its own opens after " โดย" in a decision
+    (... ของปี 2564 โดยมาตรการพิเศษสำหรับ SMEs กำหนดวงเงิน...): the word after โดย is tagged
+    with PyThaiNLP's ORCHID perceptron tagger, in the words around it; a named body or
+    person there is the decision's agent (โดยกระทรวงพาณิชย์ร่วมเป็นหน่วยงาน...), not a new
+    subject."""
+
+    def __init__(self, doc: Doc):
+        st = state(doc)
+        self.toks = Tokens.of(doc)
+        self.named = frozenset(m[0] for key in ("org_mentions", "person_mentions") for m in st.get(key) or [])
+
+    def before(self, text: str, pos: int, end: int) -> int | None:
+        """The first such " โดย" in ``text[pos:end]``."""
+        at = text.find(" โดย", pos, end)
+        while at >= 0:
+            after = at + 4 + (text[at + 4 : at + 5] == " ")
+            if after not in self.named and self.toks.is_start(after) and self._new_subject(after):
+                return at
+            at = text.find(" โดย", at + 4, end)
+        return None
+
+    def _new_subject(self, pos: int) -> bool:
+        """Does the word at ``pos`` open a clause of its own? Both ORCHID's own tag for the
+        word (when ORCHID has it) and the perceptron's tag in context must say so."""
+        from pythainlp.tag import pos_tag  # its model loads on the first use
+
+        tags = _tools()["by_new_subject"]
+        i = self.toks.index_at(pos)
+        words = [w for w in self.toks.words[i : i + 6] if w.strip()][:3]
+        if not words or (orchid_tag(words[0]) or "NCMN") not in tags:
+            return False
+        if orchid_tag(words[0]) is None and _opens_verb_phrase(words[0]):
+            return False  # โดยไม่ต้องเพิกถอน...: a negation or an auxiliary opens the word
+        return pos_tag(["โดย", *words], engine="perceptron", corpus="orchid")[1][1] in tags
 
 
 @stage("resolutions", after=("organizations", "dates", "people", "title"))
@@ -164,14 +206,26 @@ def find_decisions(doc: Doc, text: str, title: list[int] | None = None) -> list[
         unique.append(d)
     out: list[Decision] = []
     covered = -1
+    by = _NewSubject(doc)
     for d in unique:
         if d.start < covered:
             continue  # inside a list already split into items
-        found = _decisions_from(text, d, title)
+        found = _decisions_from(text, d, title, by)
         if found:
             covered = max(covered, max(x.end for x in found))
         out.extend(found)
     return out
+
+
+@lru_cache(maxsize=1)
+def _verb_openers() -> frozenset[str]:
+    return clause_words(PREVERB_TAGS)
+
+
+def _opens_verb_phrase(word: str) -> bool:
+    """Does a word ORCHID does not know open with a negation or an auxiliary (ไม่ต้อง, จะมี)?"""
+    openers = _verb_openers()
+    return any(word[:n] in openers for n in range(1, len(word)))
 
 
 def _spoken(text: str, pos: int) -> bool:
@@ -201,7 +255,7 @@ def _more_in_sentence(text: str, pos: int) -> list[Decision]:
     return out
 
 
-def _decisions_from(text: str, d: Decision, title: list[int] | None) -> list[Decision]:
+def _decisions_from(text: str, d: Decision, title: list[int] | None, by: _NewSubject) -> list[Decision]:
     """The decision(s) that start at ``d``: one text, the items of a list it announces,
     or, on a numbered line of its own, the whole line."""
     t = _tools()
@@ -209,7 +263,8 @@ def _decisions_from(text: str, d: Decision, title: list[int] | None) -> list[Dec
     line_start, line_end = lines.start(d.start), lines.end(d.start)
     numbered = _LINE_ITEM.match(text, line_start)
     if numbered and re.match(r"\S*ที่ประชุม|\S*มีมติ", text[numbered.end() : d.start]) and numbered.end() > line_start:
-        return [Decision(d.start, line_end, d.verb, d.kind, d.body)]  # "1. ที่ประชุมรับทราบ..."
+        end, _ = _decision_end(text, d.start + len(d.verb), line_end, by, split=False)
+        return [Decision(d.start, end, d.verb, d.kind, d.body)]  # "1. ที่ประชุมรับทราบ..."
     # a list announced right after the verb ("มีมติทราบ 3 เรื่อง ได้แก่", "มีมติเห็นชอบ ดังนี้"),
     # or at the end of the line
     first_item = _INLINE_ITEM.match(text, d.start + len(d.verb) + (1 if text[d.start + len(d.verb) : d.start + len(d.verb) + 1] == " " else 0))
@@ -222,35 +277,41 @@ def _decisions_from(text: str, d: Decision, title: list[int] | None) -> list[Dec
         if _INLINE_ITEM.search(text, list_start, line_end):
             return _inline_items(text, list_start, line_end, d)
         if list_start >= line_end or not text[list_start:line_end].strip():
-            return _line_items(text, line_end, d)
+            return _line_items(text, line_end, d, by)
     out = []
     start = d
+    announced = bool(intro)
     while True:
-        end, split = _decision_end(text, start.start + len(start.verb), line_end, in_title=_in(title, start.start))
-        out.append(Decision(start.start, end, start.verb, start.kind, start.body))
+        end, split = _decision_end(text, start.start + len(start.verb), line_end, by, in_title=_in(title, start.start))
+        if split is not None and text[start.start : end].rstrip(" ,").endswith(t["list_intro"]):
+            announced = True  # "เห็นชอบวาระสำคัญ ... ได้แก่ เห็นชอบ...": the decisions are what it announces
+        else:
+            out.append(Decision(start.start, end, start.verb, start.kind, start.body))
         if split is None:  # after a tail (ซึ่ง..., ได้แก่...), the same subject's next decision
             nxt = t["next_after_tail"].search(text, end, min(line_end, end + MAX_DECISION))
             if nxt is None:
-                return out + (_verb_lines(text, line_end, d) if intro else [])
+                return out + (_verb_lines(text, line_end, d, by) if announced else [])
             split = nxt.end()
         verb = t["strong_at"].at(text, split)
         start = Decision(split, split, verb, t["verbs"][verb], d.body)
 
 
-def _verb_lines(text: str, line_end: int, d: Decision) -> list[Decision]:
+def _verb_lines(text: str, line_end: int, d: Decision, by: _NewSubject) -> list[Decision]:
     """"มีมติดังนี้ เห็นชอบ...\nเห็นชอบ...\nมอบหมาย...": after a list announced with its
     first item on the same line, each following line that opens with a decision verb is
-    the next item."""
+    the next item; a line may hold several (เห็นชอบ..., เห็นชอบ...)."""
     t = _tools()
     out = []
     pos = line_end + 1
     while pos < len(text):
         e = lines_of(text).end(pos)
-        verb = t["strong_at"].at(text, pos)
+        at, verb = pos, t["strong_at"].at(text, pos)
         if not verb:
             break
-        end, _ = _decision_end(text, pos + len(verb), e, split=False)
-        out.append(Decision(pos, end, verb, t["verbs"][verb], d.body))
+        while verb:
+            end, split = _decision_end(text, at + len(verb), e, by)
+            out.append(Decision(at, end, verb, t["verbs"][verb], d.body))
+            at, verb = (split, t["strong_at"].at(text, split)) if split is not None else (e, None)
         pos = e + 1
     return out
 
@@ -277,7 +338,7 @@ def _inline_items(text: str, start: int, line_end: int, d: Decision) -> list[Dec
     return out
 
 
-def _line_items(text: str, line_end: int, d: Decision) -> list[Decision]:
+def _line_items(text: str, line_end: int, d: Decision, by: _NewSubject) -> list[Decision]:
     """Numbered lines after the announcing line; a line that holds its own decision
     (1.แนวทาง... ที่ประชุมฯ เห็นชอบ...) gives that decision, the others their whole text."""
     t = _tools()
@@ -292,7 +353,7 @@ def _line_items(text: str, line_end: int, d: Decision) -> list[Decision]:
         if inner:
             s = inner.start("verb")
             verb = inner.group("verb")
-            end, _ = _decision_end(text, s + len(verb), e, split=False)
+            end, _ = _decision_end(text, s + len(verb), e, by, split=False)
             out.append(Decision(s, end, verb, t["verbs"].get(verb, d.kind), d.body))
         else:
             verb = t["verb_at"].at(text, m.end()) or d.verb
@@ -304,7 +365,9 @@ def _line_items(text: str, line_end: int, d: Decision) -> list[Decision]:
 MAX_DECISION = 3000  # characters: a long paragraph; a text without line breaks is cut there
 
 
-def _decision_end(text: str, pos: int, line_end: int, *, split: bool = True, in_title: bool = False) -> tuple[int, int | None]:
+def _decision_end(
+    text: str, pos: int, line_end: int, by: _NewSubject, *, split: bool = True, in_title: bool = False
+) -> tuple[int, int | None]:
     """(end of the decision, where the next one starts or None)."""
     t = _tools()
     end = min(line_end, pos + MAX_DECISION)
@@ -318,6 +381,9 @@ def _decision_end(text: str, pos: int, line_end: int, *, split: bool = True, in_
     m = t["reporting_body"].search(text, pos, end)
     if m:
         end = m.start()
+    at = by.before(text, pos, end)
+    if at is not None:
+        end = at  # "... โดยมาตรการพิเศษสำหรับ SMEs กำหนดวงเงิน...": a new subject, a tail
     at = text.find(" พร้อมทั้ง", pos, end)
     if at >= 0 and not t["strong_at"].at(text, at + 10):
         end = at  # "พร้อมทั้งได้พิจารณา...": no longer the decision

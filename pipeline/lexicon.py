@@ -195,6 +195,9 @@ GRAMMATICAL_TAGS = frozenset({"XVBM", "XVMM", "XVAE", "XVAM", "NEG", "ADVP", "AD
 # PPRS เขา), which bodies' names hold (สำนักงานช่วยเหลือ...แก่ผู้เสียหายและจำเลย).
 # Attributive verbs (VATT: เย็น, ใส) stay out: they make names.
 PREDICATE_TAGS = frozenset({"VACT", "VSTA", "NEG", "XVBM", "XVMM", "XVAE", "XVAM", "XVBB"})
+# negation and the auxiliaries before a verb (ไม่, จะ, ต้อง, ควร): a word opening with one
+# of them is a verb phrase (ไม่ต้อง, จะมี)
+PREVERB_TAGS = frozenset({"NEG", "XVBM", "XVMM"})
 CLAUSE_TAGS = PREDICATE_TAGS | {"JCRG", "JSBR", "JCMP", "RPRE", "PREL", "PPRS"}
 
 
@@ -206,6 +209,11 @@ def _orchid_tags() -> dict[str, str]:
 
     path = Path(pythainlp.corpus.__file__).with_name("pos_orchid_unigram.json")
     return json.loads(path.read_text(encoding="utf-8-sig"))
+
+
+def orchid_tag(word: str) -> str | None:
+    """The word's most frequent tag in ORCHID, ``None`` for a word ORCHID does not have."""
+    return _orchid_tags().get(word)
 
 
 @lru_cache(maxsize=1)
