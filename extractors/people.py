@@ -12,9 +12,11 @@ A person is written ``TITLE(S) GIVEN [FAMILY] [POSITION]``:
   or a body (รัฐมนตรีช่วยว่าการกระทรวงมหาดไทย ประธาน ศปช.); or before the name with the
   name in brackets: ผู้ว่าราชการจังหวัดระยอง (นายสมศักดิ์ ทองดี).
 
-Later mentions by given name (นายจุติ กล่าวว่า), with ``ฯ`` (พลเอก ประวิตร ฯ) or by the
-position alone (รองปลัดกระทรวงยุติธรรมได้เน้นย้ำ) are linked to the first full mention.
-Roles come from what the sentence says of the mention: ``chair`` (เป็นประธาน),
+Later mentions by given name (นายจุติ กล่าวว่า, a headline's “ชัยวุฒิ”), with ``ฯ`` (พลเอก
+ประวิตร ฯ) or by the position alone (รองปลัดกระทรวงยุติธรรมได้เน้นย้ำ) are linked to the
+first full mention.
+Roles come from what the sentence says of the mention: ``chair`` (เป็นประธาน; one who
+stands in for another, X ผู้แทน Y เป็นประธาน, chairs in Y's place),
 ``secretariat`` (ในฐานะฝ่ายเลขานุการ), ``speaker`` (กล่าวว่า), ``host`` (ให้การต้อนรับ),
 ``attendee`` (listed after โดยมี / พร้อมด้วย).
 """
@@ -48,6 +50,7 @@ from .phrases import ABBREVIATION, THAI_LETTER, Intervals, Prefixes, SortedSpans
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zA-Z'\-]+(?: (?:[A-Z][a-zA-Z'\-]+|van|von|de|der|da|bin|binti))*")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]+")
+_QUOTED_WORD = re.compile(r"[“\"]([\u0e01-\u0e4e]{3,30})[”\"]")
 
 
 @dataclass
@@ -113,6 +116,8 @@ def _tools():
     )
     # a ministry after รมว./รมช. by its short name (รมว.คมนาคม) or its abbreviation (รมว.ทส.)
     short_ministry = {m.short: m.name for m in ministries()}
+    # ... or by its full name without กระทรวง (รมว.การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม)
+    short_ministry.update({m.name[len("กระทรวง"):]: m.name for m in ministries() if m.name.startswith("กระทรวง")})
     short_ministry.update({a: m.name for m in ministries() for a in m.abbreviations if a.endswith(".")})
     return {
         "title_re": title_re,
@@ -415,7 +420,8 @@ def _position_end(toks: Tokens, start: int, end: int, title_starts: set[int], or
     t = _tools()
     text = toks.text
     line_end = toks.lines.end(start)
-    pos = end
+    ministry = t["ministry_in_position"].match(text, start)
+    pos = max(end, ministry.end()) if ministry else end  # a ministry's name may hold spaces
     while pos < line_end:
         # a body that begins inside the post runs to its own end
         body = orgs.covering(pos)
@@ -522,10 +528,12 @@ def extract_people(doc: Doc) -> None:
     toks = Tokens.of(doc)
     text = toks.text
     people = group(find_mentions(doc, toks), text)
+    _quoted_given_names(doc, toks, people)
     _link_positions(doc, toks, people)
     for person in people:
         person.roles = _roles(text, person)
     _co_chairs(text, people)
+    _representatives(text, people)
     orgs = st.get("org_mentions") or []
     st["person_mentions"] = []
     for person in people:
@@ -641,6 +649,29 @@ def _join_run_on_family_names(people: list[Person]) -> list[Person]:
     return people
 
 
+def _quoted_given_names(doc: Doc, toks: Tokens, people: list[Person]) -> None:
+    """A given name in quotes ("“ชัยวุฒิ” รมว.ดีอีเอส นั่งหัวโต๊ะประชุม...", the way headlines
+    name a minister) is a mention of the person the release names in full, with the post
+    written after it."""
+    by_given: dict[str, list[Person]] = {}
+    for p in people:
+        if p.family and len(p.given) >= 3:
+            by_given.setdefault(p.given, []).append(p)
+    if not by_given:
+        return
+    text = toks.text
+    title_starts = {t.start for t in find_titles(toks)}
+    orgs = Intervals((m[0], m[1]) for m in state(doc).get("org_mentions") or [])
+    taken = SortedSpans((m.start, m.end) for p in people for m in p.mentions)
+    for q in _QUOTED_WORD.finditer(text):
+        holders = by_given.get(q.group(1))
+        if not holders or len(holders) != 1 or taken.overlaps(q.start(1), q.end(1)) or excluded(doc, q.start()):
+            continue
+        m = PersonMention(q.start(1), q.end(1), None, q.group(1), None)
+        m.position = _position_after(toks, q.end(), title_starts, orgs)
+        holders[0].mentions.append(m)
+
+
 def _link_positions(doc: Doc, toks: Tokens, people: list[Person]) -> None:
     """A later mention by the post alone (รองปลัดกระทรวงยุติธรรมได้เน้นย้ำ) is the person
     who holds it, when one person does."""
@@ -678,7 +709,7 @@ def _role_cues() -> dict:
     after = []
     for role, spec in data["after_name"].items():
         lead = f"(?:{trie_pattern(spec['lead'])})" + ("" if spec.get("lead_required") else "?")
-        after.append((role, re.compile(rf"^ ?{between}{lead}(?:{trie_pattern(spec['cues'])})")))
+        after.append((role, re.compile(rf"^ ?\n?{between}{lead}(?:{trie_pattern(spec['cues'])})")))
     attending = re.compile(rf"(?:{trie_pattern(data['attending_before'])})[^\n]{{0,400}}$")
     co = data["co_chair"]
     return {
@@ -713,6 +744,25 @@ def _co_chairs(text: str, people: list[Person]) -> None:
                     break
 
 
+_REPRESENTING = re.compile(r"(?:ผู้แทน|แทน)[ ]?$")
+
+
+def _representatives(text: str, people: list[Person]) -> None:
+    """"X รองปลัดกระทรวงกลาโหม ผู้แทน พลเอก ประยุทธ์ ... เป็นประธาน": X chairs in the
+    place of the one named after ผู้แทน, who is not there."""
+    ends = {_mention_end(m): p for p in people for m in p.mentions}
+    for p in people:
+        if "chair" not in p.roles:
+            continue
+        for m in p.mentions:
+            rep = _REPRESENTING.search(text, max(0, m.start - 8), m.start)
+            deputy = ends.get(rep.start() - 1) if rep and text[rep.start() - 1 : rep.start()] == " " else None
+            if deputy is not None and deputy is not p:
+                p.roles.remove("chair")
+                deputy.roles = ["chair"] + [r for r in deputy.roles if r not in ("chair", "attendee")]
+                break
+
+
 def _roles(text: str, person: Person) -> list[str]:
     roles: list[str] = []
     lines = lines_of(text)
@@ -731,7 +781,8 @@ def _roles(text: str, person: Person) -> list[str]:
     before = text[lines.start(first.start) : first.start]
     if "chair" not in roles and _role_cues()["attending"].search(before) and "เข้าร่วม" in text[first.start : first.start + 600]:
         roles.append("attendee")
-    return roles
+    order = [role for role, _ in _role_cues()["after_name"]] + ["attendee"]
+    return sorted(roles, key=order.index)  # in one order, whichever mention said it first
 
 
 def _organization_in(text: str, position: tuple[int, int], orgs: list[list]) -> tuple[str | None, str | None]:
