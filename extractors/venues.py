@@ -6,9 +6,11 @@
 ``platform`` named.  Each distinct venue is one item.
 
 A venue phrase goes on across spaces while the next words are another part of a place:
-a room, a floor, a building, a body (its offices), a place, a number after a room or
-building, a landmark in brackets (เสาชิงช้า), ``ภายใน...``; it ends at a person, a verb,
-a clause word or a date (``data/venues.json``).
+a room, a floor (ชั้น 5, ชั้น G), a building, a body (its offices), a place, a number after
+a room or building, a landmark in brackets (เสาชิงช้า), ``ภายใน...``, or up to three words
+of a name written apart when another part follows them (ห้องประชุมปกรณ์ อังศุสิงห์ ชั้น 2,
+ห้องพิจิตรา แกรนด์บอลรูม โรงแรม...); it ends at a person, a post, a verb, a clause word,
+the next sentence or a date (``data/venues.json``).
 """
 
 from __future__ import annotations
@@ -21,15 +23,17 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
-from pipeline.lexicon import honorifics
+from pipeline.lexicon import honorifics, position_words
 from pipeline.normalize import fold_digits
 from pipeline.registry import stage
+from pipeline.segment import sentence_openers
 
 from .datafiles import data_json
 from .phrases import THAI_LETTER, Intervals, Prefixes, Tokens, boundaries, lines_of, run_end
 
 _NUMBER_RUN = re.compile(r"[\d๐-๙][\d๐-๙\-/]*|-")
 _BRACKET = re.compile(r"\((?P<inner>[^()\n]{1,60})\)")
+_FLOOR_MARK = re.compile(r"[A-Z]{1,2}[0-9]{0,2}(?=[ \n]|$)")
 _LATIN_WORDS = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}")
 _MEETING_NEAR = re.compile(r"ประชุม|Meeting|Conference|หารือ")
 
@@ -48,6 +52,8 @@ def _tools():
         "platforms": sorted(data["online_platforms"].items(), key=lambda x: len(x[0]), reverse=True),
         "not_after": Prefixes(data["not_after_introducer"]),
         "titles": Prefixes(honorifics()),
+        "posts": Prefixes(position_words()),
+        "openers": Prefixes(sentence_openers()),
         "stops": Prefixes(list(b["predicates"]) + list(b["function_words"]) + list(b["group_nouns"]) + ["ร่วม", "ผ่าน"]),
         "locatives": Prefixes(["บริเวณ", "ภายใน"]),
         "event_verbs": re.compile(r"จัดขึ้น|จัดงาน|จัด|ประชุม"),
@@ -187,6 +193,9 @@ def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:
         elif number and last_kind in ("room", "building", "floor", "number") and text[number.end() : number.end() + 1] in (" ", "\n", ""):
             seg_end = number.end()
             part_spans.append(("number", nxt, seg_end))
+        elif last_kind == "floor" and (mark := _FLOOR_MARK.match(text, nxt)):
+            seg_end = mark.end()  # ชั้น G, ชั้น M, ชั้น B1
+            part_spans.append(("number", nxt, seg_end))
         elif last_kind in ("room", "building") and (latin := _LATIN_WORDS.match(text, nxt)) and not _platform(latin.group()):
             seg_end = latin.end()  # ห้อง PMOC
             part_spans.append(("number", nxt, seg_end))
@@ -198,10 +207,17 @@ def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:
             _classify(toks, spans, nxt, seg_end, part_spans)
         elif last_kind == "hotel" and (THAI_LETTER.match(text[nxt]) or text[nxt].isupper()):
             stop = t["stops"].at(text, nxt)
-            if spans.starting_at(spans.people, nxt) or (stop and toks.is_end(nxt + len(stop))):
-                break
+            if spans.starting_at(spans.people, nxt) or (stop and toks.is_end(nxt + len(stop))) \
+                    or t["openers"].at(text, nxt) or t["posts"].at(text, nxt):
+                break  # "... เซ็นทรัลเวิลด์ ในการนี้ ปลัดกระทรวง...": the next sentence
             seg_end = run_end(text, nxt)  # a hotel's name goes on: โรงแรมแกรนด์ ริชมอนด์ สไตลิช คอนเวนชั่น
             part_spans.append(("hotel", nxt, seg_end))
+        elif part_spans and (seg_end := _name_goes_on(toks, spans, nxt, line_end)):
+            kind, s, _ = part_spans[-1]
+            if kind == "number":  # ชั้น M ไอคอนสยาม ถนนเจริญนคร: a name of its own
+                part_spans.append(("place", nxt, seg_end))
+            else:  # ห้องประชุมปกรณ์ อังศุสิงห์ ชั้น 2: the room's name goes on
+                part_spans[-1] = (kind, s, seg_end)
         if seg_end is None or seg_end <= nxt:
             break
         pos = seg_end
@@ -211,6 +227,51 @@ def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:
     venue = {"span": [start, end], "online": False}
     _fill_parts(text, part_spans, venue)
     return venue
+
+
+# how much of a name may stand between two parts of a venue: its words and their length
+NAME_WORDS_BETWEEN_PARTS = 3
+NAME_CHARS_BETWEEN_PARTS = 40
+
+
+def _name_goes_on(toks: Tokens, spans: _Spans, pos: int, line_end: int) -> int | None:
+    """Where the name of a venue's part ends when it goes on over a few more words
+    written apart (ห้องประชุมปกรณ์ อังศุสิงห์, ห้องพิจิตรา แกรนด์บอลรูม, รอยัล พารากอน ฮอลล์,
+    หอคำทวี Horizon Village Resort): only when another part of the place follows them (a
+    floor, building, body, place, a landmark in brackets, และ + a building), and none of
+    the words is a verb, a clause word, a post, a person or a date; else ``None``."""
+    t = _tools()
+    text = toks.text
+    end = pos
+    for _ in range(NAME_WORDS_BETWEEN_PARTS):
+        word = re.compile(r"[^\s()]+").match(text, end)
+        if word is None or word.end() > line_end or word.end() - pos > NAME_CHARS_BETWEEN_PARTS:
+            return None
+        w = word.group()
+        if (spans.starting_at(spans.people, end) or spans.starting_at(spans.dates, end) or t["titles"].at(text, end)
+                or t["posts"].at(text, end) or (THAI_LETTER.match(w) and _stop_inside(toks, end, word.end()))):
+            return None
+        end = word.end()
+        if text[end : end + 1] != " ":
+            return None
+        nxt = end + 1
+        if _is_part(toks, spans, nxt) or _BRACKET.match(text, nxt) or (
+                text.startswith("และ", nxt) and t["buildings"].at(text, nxt + 3)):
+            return end
+    return None
+
+
+def _stop_inside(toks: Tokens, start: int, end: int) -> bool:
+    """Does a word that ends a venue (a verb, a clause or function word) begin at one of
+    the token starts in ``[start, end)``?"""
+    stops = _tools()["stops"]
+    pos = start
+    while pos < end:
+        stop = stops.at(toks.text, pos)
+        if stop and toks.is_end(pos + len(stop)):
+            return True
+        pos = toks.next_start(pos)
+    return False
 
 
 def _is_part(toks: Tokens, spans: _Spans, pos: int) -> bool:
@@ -294,11 +355,16 @@ def _fill_parts(text: str, part_spans: list[tuple[str, int, int]], venue: dict) 
         if kind == "room" and room is None:
             room = piece
         elif kind == "floor" and floor is None:
-            m = re.search(r"[\d๐-๙]+", text[s : (part_spans[i + 1][2] if i + 1 < len(part_spans) and part_spans[i + 1][0] == "number" else e)])
-            if m is None and i + 1 < len(part_spans) and part_spans[i + 1][0] == "number":
-                m = re.search(r"[\d๐-๙]+", text[part_spans[i + 1][1] : part_spans[i + 1][2]])
+            number = part_spans[i + 1] if i + 1 < len(part_spans) and part_spans[i + 1][0] == "number" else None
+            m = re.search(r"[\d๐-๙]+", text[s : number[2] if number else e])
+            if number:
                 i += 1
-            floor = fold_digits(m.group()) if m else piece.replace("ชั้น", "").strip() or None
+            if m:
+                floor = fold_digits(m.group())
+            elif number:
+                floor = text[number[1] : number[2]]  # ชั้น G, ชั้น M
+            else:
+                floor = piece.replace("ชั้น", "").strip() or None
         elif kind in ("building", "hotel", "body") and building is None and (kind != "body" or room or floor):
             building = piece
         elif kind in ("place", "building", "body"):

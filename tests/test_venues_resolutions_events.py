@@ -271,6 +271,38 @@ def test_a_number_glued_to_a_room_or_building_is_part_of_the_venue(text, venue, 
     assert v["text"] == venue and (building is None or v["building"] == building)
 
 
+@pytest.mark.parametrize("text, venue, room, floor, building", [
+    # u0187 (unlabeled corpus): a room named after a person, then its floor and building
+    ("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nวันที่ 21 ก.พ. 65 เวลา 14.00 น. ที่ห้องประชุมปกรณ์ อังศุสิงห์ ชั้น 2 "
+     "อาคารกรมพัฒนาสังคมและสวัสดิการ สะพานขาว กรุงเทพฯ นายจุติ ไกรฤกษ์ เป็นประธาน",
+     "ห้องประชุมปกรณ์ อังศุสิงห์ ชั้น 2 อาคารกรมพัฒนาสังคมและสวัสดิการ สะพานขาว กรุงเทพฯ",
+     "ห้องประชุมปกรณ์ อังศุสิงห์", "2", "อาคารกรมพัฒนาสังคมและสวัสดิการ"),
+    # u0285: a ballroom's name in two words, then the hotel
+    ("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nวันที่ 10 มี.ค. 65 เวลา 13.00 น. ณ ห้องพิจิตรา แกรนด์บอลรูม "
+     "โรงแรมเมย์ฟลาวเวอร์ แกรนด์ จังหวัดพิษณุโลก นายจุติ ไกรฤกษ์ เป็นประธาน",
+     "ห้องพิจิตรา แกรนด์บอลรูม โรงแรมเมย์ฟลาวเวอร์ แกรนด์ จังหวัดพิษณุโลก",
+     "ห้องพิจิตรา แกรนด์บอลรูม", None, "โรงแรมเมย์ฟลาวเวอร์ แกรนด์"),
+    # u0700: a floor named by a letter
+    ("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nการจัดงาน ณ ชั้น G บริเวณลานอีเดน ศูนย์การค้าเซ็นทรัลเวิลด์ กรุงเทพฯ",
+     "ชั้น G บริเวณลานอีเดน ศูนย์การค้าเซ็นทรัลเวิลด์ กรุงเทพฯ", None, "G", "บริเวณลานอีเดน"),
+    # u1782: a hotel's name ends where the next sentence begins
+    ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nพิธีมอบรางวัล ณ บางกอกคอนเวนชั่นเซ็นเตอร์ A2 ชั้น 22 โรงแรมเซ็นทารา แกรนด์ "
+     "แอท เซ็นทรัลเวิลด์ ในการนี้ ปลัดกระทรวงดิจิทัลฯ กล่าวถึง",
+     "บางกอกคอนเวนชั่นเซ็นเตอร์ A2 ชั้น 22 โรงแรมเซ็นทารา แกรนด์ แอท เซ็นทรัลเวิลด์", None, "22",
+     "โรงแรมเซ็นทารา แกรนด์ แอท เซ็นทรัลเวิลด์"),
+])
+def test_a_venue_goes_on_over_a_name_written_apart_to_its_next_part(text, venue, room, floor, building):
+    found = analyze(text)["venues"]
+    assert [v["text"] for v in found] == [venue]
+    assert (found[0]["room"], found[0]["floor"], found[0]["building"]) == (room, floor, building)
+
+
+def test_words_between_parts_of_a_venue_that_are_a_clause_do_not_join_it():
+    # a verb among the words: the venue ends before them
+    found = analyze("กระทรวงสาธารณสุข\nการประชุม ณ ห้องประชุม 1 เพื่อหารือ ชั้น 2 อาคาร 1")["venues"]
+    assert [v["text"] for v in found] == ["ห้องประชุม 1"]
+
+
 @pytest.mark.parametrize("text, venue", [
     # tg-043's construction; u1075, u1804 (unlabeled corpus): a remote meeting named by its
     # system, the clause after it left out
