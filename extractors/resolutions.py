@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
-from pipeline.lexicon import PREVERB_TAGS, clause_words, orchid_tag, org_heads, trie_pattern
+from pipeline.lexicon import PREVERB_TAGS, clause_words, honorifics, orchid_tag, org_heads, position_words, trie_pattern
 from pipeline.segment import sentence_openers
 from pipeline.registry import stage
 
@@ -105,6 +105,7 @@ def _tools():
             rf" (?={trie_pattern(list(b['clause_verbs']) + list(b['predicates']))})"
         ),
         "by_new_subject": frozenset(data["by_new_subject"]),
+        "person_at": Prefixes(list(honorifics()) + position_words()),
     }
 
 
@@ -192,7 +193,7 @@ def find_decisions(doc: Doc, text: str, title: list[int] | None = None) -> list[
     for m in t["implicit"].finditer(text):
         if excluded(doc, m.start()) or not _MEETING.search(text, max(0, m.start() - 1500), m.start()):
             continue
-        if _spoken(text, m.start()):
+        if _spoken(text, m.start()) or _persons_sentence(text, m.start()):
             continue  # "นายภูมิธรรม ระบุว่า ... โดยมอบหมายให้กรมทรัพยากรธรณี...": his order
         verb = m.group("verb")
         starts.append(Decision(m.start("verb"), m.start("verb"), verb, t["verbs"][verb]))
@@ -237,6 +238,16 @@ def _spoken(text: str, pos: int) -> bool:
     for m in t["speaker"].finditer(text, line_start, pos):
         said = m
     return said is not None and not re.search("ที่ประชุม", text[said.end() : pos])
+
+
+def _persons_sentence(text: str, pos: int) -> bool:
+    """Does the line holding ``pos`` open with a person (a title or a post) and name no
+    meeting before ``pos``?  "นายกรัฐมนตรียังเสนอแนะ ... โดยมอบหมาย BOI ...": what the
+    person does is his order, not the meeting's decision."""
+    t = _tools()
+    line_start = lines_of(text).start(pos)
+    opens = t["person_at"].at(text, line_start)
+    return bool(opens) and not _MEETING.search(text, line_start, pos)
 
 
 def _more_in_sentence(text: str, pos: int) -> list[Decision]:

@@ -258,6 +258,18 @@ def test_a_persons_own_order_in_what_he_says_is_no_decision(text, decisions):
     assert [r["text"] for r in doc["resolutions"]] == decisions
 
 
+@pytest.mark.parametrize("text", [
+    # tg-046 (dev gold): the prime minister's suggestion in a board meeting's release
+    "การประชุมคณะกรรมการส่งเสริมการลงทุน ครั้งที่ 4/2564\nนายกรัฐมนตรียังเสนอแนะถึงการส่งเสริมการลงทุนสำหรับ SMEs "
+    "ในกิจการโรงแรมโดยมอบหมาย BOI และหน่วยงานที่เกี่ยวข้องบูรณาการข้อมูลและการทำงานร่วมกับกระทรวงมหาดไทย",
+    # u0379 (unlabeled corpus): what a ministry did, in what a spokeswoman goes on to say
+    "การประชุมคณะกรรมการ ACWC\nนางสาวแรมรุ้ง กล่าวต่อไปว่า ดังนั้น กระทรวง พม. ในฐานะส่วนราชการเจ้าของเรื่อง "
+    "จึงได้แต่งตั้งคณะกรรมการคัดเลือกผู้แทนไทยใน ACWC",
+])
+def test_what_a_person_does_in_a_line_about_him_is_no_decision(text):
+    assert analyze("สำนักนายกรัฐมนตรี\n" + text)["resolutions"] == []
+
+
 @pytest.mark.parametrize("text, venue, building", [
     # u1724, u1449 (unlabeled corpus): a room's or building's number glued to its name
     ("การประชุมครั้งที่1/2566 ณ ห้องประชุม 301 ตึกบัญชาการ1 ทำเนียบรัฐบาล โดยมี นายกิตติรัตน์ ณ ระนอง",
