@@ -177,7 +177,16 @@ def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:
         return None
     _classify(toks, spans, start, end, part_spans)
     pos = end
-    while pos < line_end and text[pos] == " ":
+    while pos < len(text):
+        if (sep := _SEPARATOR.match(text, pos)) and _part_after_separator(toks, spans, sep):
+            # "ห้องประชุมนพรัตน์, ชั้น 5, ศาลาว่าการ...", "... ชั้น 5\nศาลาว่าการ...": the place goes on
+            line_end = toks.lines.end(sep.end())
+            seg_end = _run_end(toks, spans, sep.end(), line_end)
+            _classify(toks, spans, sep.end(), seg_end, part_spans)
+            pos = seg_end
+            continue
+        if pos >= line_end or text[pos] != " ":
+            break
         nxt = pos + 1
         if nxt >= line_end:
             break
@@ -224,9 +233,26 @@ def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:
     end = pos
     while end > start and text[end - 1] in " ,":
         end -= 1
-    venue = {"span": [start, end], "online": False}
+    venue = {"span": [start, end], "text": " ".join(text[start:end].split()), "online": False}  # one line
     _fill_parts(text, part_spans, venue)
     return venue
+
+
+_SEPARATOR = re.compile(r"[ ]?,[ ]?|[ ]?\n[ ]?")
+
+
+def _part_after_separator(toks: Tokens, spans: _Spans, sep: re.Match) -> bool:
+    """After a comma, any part of a place goes on with the venue; after a line break, only
+    a room, floor or building (a line that opens with a body or a place is more often a
+    sentence of its own: "กระทรวงสาธารณสุข ได้...")."""
+    t = _tools()
+    text, pos = toks.text, sep.end()
+    if pos >= len(text) or not THAI_LETTER.match(text[pos]):
+        return False
+    if "\n" in sep.group():
+        return bool(t["rooms"].at(text, pos) or t["floors"].at(text, pos) or t["buildings"].at(text, pos)) \
+            and not spans.starting_at(spans.orgs, pos)
+    return _is_part(toks, spans, pos)
 
 
 # how much of a name may stand between two parts of a venue: its words and their length
