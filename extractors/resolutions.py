@@ -169,6 +169,7 @@ def extract_resolutions(doc: Doc) -> None:
 
 def find_decisions(doc: Doc, text: str, title: list[int] | None = None) -> list[Decision]:
     t = _tools()
+    dates = {d["span"][0]: d["span"][1] for d in state(doc)["items"].get("dates", [])}
     starts: list[Decision] = []
     for name in ("subject_first", "resolved"):
         for m in t[name].finditer(text):
@@ -178,6 +179,9 @@ def find_decisions(doc: Doc, text: str, title: list[int] | None = None) -> list[
                 continue  # "นำเสนอต่อคณะรัฐมนตรีพิจารณาอนุมัติ", "แจ้งให้ที่ประชุมทราบ"
             verb = m.group("verb") or ""
             start = m.start("verb") if verb else m.end()
+            if not verb:  # "ได้มีมติเมื่อวันที่ 7 ธันวาคม 2564 เห็นชอบ...": when it was decided is no decision
+                start = _after_when(text, start, dates)
+                verb = t["verb_at"].at(text, start) or ""
             body = m.group("subject") if name == "subject_first" else None
             starts.append(Decision(start, start, verb, t["verbs"].get(verb, "decide"), body))
             starts.extend(_more_in_sentence(text, m.end()))
@@ -227,6 +231,25 @@ def _opens_verb_phrase(word: str) -> bool:
     """Does a word ORCHID does not know open with a negation or an auxiliary (ไม่ต้อง, จะมี)?"""
     openers = _verb_openers()
     return any(word[:n] in openers for n in range(1, len(word)))
+
+
+_WHEN = re.compile(r"[ ]?เมื่อ(?:ปี[ ]?(?:พ\.ศ\.[ ]?)?[\d๐-๙]{4})?[ ]?")
+
+
+def _after_when(text: str, pos: int, dates: dict[int, int]) -> int:
+    """Past a "when" right after มีมติ (เมื่อวันที่ 7 ธันวาคม 2564, เมื่อปี 2538) and the
+    space after it; ``pos`` itself when there is none."""
+    m = _WHEN.match(text, pos)
+    if m is None or "เมื่อ" not in m.group():
+        return pos
+    end = m.end()
+    if end in dates:
+        end = dates[end]
+    elif "ปี" not in m.group():
+        return pos  # เมื่อ + something that is no date: leave it
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end
 
 
 def _spoken(text: str, pos: int) -> bool:
