@@ -534,6 +534,7 @@ def extract_people(doc: Doc) -> None:
         person.roles = _roles(text, person)
     _co_chairs(text, people)
     _representatives(text, people)
+    _chair_of_the_sentence(text, people)
     orgs = st.get("org_mentions") or []
     st["person_mentions"] = []
     for person in people:
@@ -742,6 +743,26 @@ def _co_chairs(text: str, people: list[Person]) -> None:
                     p.roles = ["chair"] + [r for r in p.roles if r != "attendee"]
                     changed = True
                     break
+
+
+# เป็นประธาน with the subject left out: "นายจุติ ... ลงพื้นที่จังหวัดพิษณุโลก เพื่อเป็นประธานเปิด..."
+_ELIDED_CHAIR = re.compile(r"(?:เพื่อ|โดย|และ)[ ]?(?:ได้)?(?:ร่วม)?เป็นประธาน")
+
+
+def _chair_of_the_sentence(text: str, people: list[Person]) -> None:
+    """When nobody is said to chair, "เพื่อ/โดย/และเป็นประธาน..." later in a line chairs its
+    subject: the line's first person, with no other person between."""
+    if any("chair" in p.roles for p in people):
+        return
+    lines = lines_of(text)
+    mentions = sorted(((m.start, _mention_end(m), p) for p in people for m in p.mentions), key=lambda x: x[0])
+    for cue in _ELIDED_CHAIR.finditer(text):
+        line_start = lines.start(cue.start())
+        before = [x for x in mentions if line_start <= x[0] and x[1] <= cue.start()]
+        if before and all(x[2] is before[0][2] for x in before) and not _FUTURE.search(text, line_start, cue.start()):
+            person = before[0][2]
+            person.roles = ["chair"] + [r for r in person.roles if r not in ("chair", "attendee")]
+            return
 
 
 _REPRESENTING = re.compile(r"(?:ผู้แทน|แทน)[ ]?$")

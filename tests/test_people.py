@@ -154,6 +154,17 @@ def test_more_ways_to_say_who_chairs(text, chairs):
     assert _chairs(text) == chairs
 
 
+def test_the_subject_of_a_sentence_that_goes_on_to_chair():
+    # u0476 (unlabeled corpus): "... ลงพื้นที่จังหวัดพิษณุโลก เพื่อเป็นประธานเปิดโครงการ"
+    assert _chairs("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nวันนี้ ( 5 พ.ค. 65) เวลา 14.00 น. นายจุติ ไกรฤกษ์ "
+                   "รัฐมนตรีว่าการกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (รมว.พม.) ลงพื้นที่จังหวัดพิษณุโลก "
+                   "เพื่อเป็นประธานเปิดโครงการ \"พัฒนาคุณภาพชีวิต\"") == ["จุติ ไกรฤกษ์"]
+    # ... not when another person stands between: the one who sends is no chair
+    assert "จุติ ไกรฤกษ์" not in _chairs("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nนายจุติ ไกรฤกษ์ รัฐมนตรีว่าการกระทรวงการพัฒนาสังคม"
+                   "และความมั่นคงของมนุษย์ มอบหมายให้นายสมชาย ใจดี ผู้ตรวจราชการกระทรวง เดินทางไปจังหวัดพิษณุโลก "
+                   "เพื่อเป็นประธานเปิดโครงการ")
+
+
 def test_a_chair_named_by_given_name_in_quotes():
     # u1095 (unlabeled corpus): the headline names the minister by his given name in quotes
     doc = analyze("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\n“ชัยวุฒิ” รมว.ดีอีเอส นั่งหัวโต๊ะประชุม คกก. ป้องกันฯ\n"
