@@ -226,8 +226,8 @@ def _headed(toks: Tokens, start: int, head: str, model_ends: dict[int, int]) -> 
         end = model_end  # the model ends the name sooner, at a verb: ถนนพัฒนาการตัดใหม่|พบรถเร่...
     if end - pos < 2:
         return None
-    if start not in model_ends and text[pos:end] in t["predicates"]:
-        return None  # วัด|หาย, สะพาน|ถล่ม: a head noun and a verb, and the model sees no place
+    if start not in model_ends and toks.word_at(pos) in t["predicates"]:
+        return None  # วัด|หาย, สนามบิน|หยุดวิ่ง...: a head noun and a verb, and the model sees no place
     m = _NUMBER_AFTER.match(text, end)
     if kind == "region" and m:  # กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1
         end = m.end()

@@ -239,6 +239,9 @@ def test_a_head_noun_and_a_verb_is_no_body(text):
     # a place's head noun and a verb, which the model does not see as a place (unlabeled u1537, u1001)
     "โดยรับการตรวจครั้งแรกที่สนามบินมีรถรับส่งจากสนามบินไปที่พักและเข้าพักโรงแรมที่ผ่าน SHA+",
     "โดยเฉพาะกลุ่มเปราะบาง ซึ่งจะทำให้ทางจังหวัดและอำเภอทำงานได้สะดวกง่ายยิ่งขึ้น",
+    # ... and more words after the verb (unlabeled: a vaccination target, a flood visit)
+    "ต้องครอบคลุมประชากร 70% และมีอำเภอไม่น้อยกว่าครึ่งหนึ่งถึงเป้า 70% ประสานหน่วยงานรัฐ",
+    "เตรียมหารือคมนาคมปรับปรุงถนนช่วยระบายน้ำ พร้อมขอบคุณ อสม.ช่วยดูแลผู้ป่วย",
 ])
 def test_a_place_head_and_a_verb_is_no_place(text):
     assert analyze(text)["places"] == []
