@@ -245,3 +245,14 @@ def test_a_head_noun_and_a_verb_is_no_body(text):
 ])
 def test_a_place_head_and_a_verb_is_no_place(text):
     assert analyze(text)["places"] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    # names that open with a word ORCHID tags as a verb, which the model gives some probability
+    # (u1641, unlabeled corpus; the Rayong sample)
+    ("กระทรวงสาธารณสุข\nจังหวัดอุทัยธานีเป็นพื้นที่ลุ่ม ประสบภัยน้ำท่วมตามธรรมชาติเป็นประจำ "
+     "หลังทราบข่าวว่าเขื่อนทับเสลา มีปริมาณน้ำเกินความจุ จึงลงพื้นที่", "เขื่อนทับเสลา"),
+    ("จังหวัดระยอง\nจังหวัดระยองเตรียมเครื่องสูบน้ำ 20 เครื่อง ประจำจุดเสี่ยงริมคลองทับมา", "คลองทับมา"),
+])
+def test_a_name_that_opens_with_a_verb_stays_a_place(text, place):
+    assert place in [p["name"] for p in analyze(text)["places"]]
