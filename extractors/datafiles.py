@@ -20,3 +20,12 @@ def data_json(name: str):
 def calendar() -> dict:
     """Month and weekday names, eras and relative words (``data/calendar.json``)."""
     return data_json("calendar.json")
+
+
+@lru_cache(maxsize=1)
+def thainer_names() -> dict[str, str]:
+    """Name -> label (ORGANIZATION, LOCATION) of the bodies and places ThaiNER's train
+    split tags (``data/thainer_names.tsv``, written by ``training/mine_thainer_names.py``)."""
+    text = resources.files("extractors").joinpath("data", "thainer_names.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: row[1] for row in rows}

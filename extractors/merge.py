@@ -13,7 +13,11 @@
    title the lexicon knows and a name after it (not a post such as นายกรัฐมนตรี, not a
    common word such as นายมา), or without a title when PyThaiNLP's name lists know the
    given name (and the family name, or the one name is no dictionary word).
-   A body or place the lexicon does not back at all is taken when the model is sure of
+   A body or place ThaiNER's annotators tagged with the same label in its train split
+   (``data/thainer_names.tsv``: ดีแทค, เอไอเอส, ไปรษณีย์ไทย) is taken unless it is glued to
+   the word before it (คณะแพทยศาสตร์ศิริราชพยาบาล), a ฯ short form or a group's initials;
+   a ministry by its short name (ศึกษาธิการ) is the ministry, except in a minister's post
+   (รมว.คลัง).  A body or place the lexicon does not back at all is taken when the model is sure of
    it (MIN_CONFIDENCE: its words' marginal probabilities,
    :func:`extractors.ner.entity_confidence`) and it is no post, group of people, dictionary
    word or number (ไปรษณีย์ไทย, รพ.บุษราคัม, สน.ทองหล่อ, คณะแพทยศาสตร์).
@@ -39,7 +43,10 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, items, state
 from pipeline.lexicon import (
+    grammatical_words,
     honorifics,
+    ministries,
+    not_dotted_words,
     not_organization_words,
     not_place_words,
     org_heads,
@@ -51,6 +58,7 @@ from pipeline.lexicon import (
 )
 from pipeline.registry import stage
 
+from .datafiles import thainer_names
 from .ner import entity_confidence
 from .people import post_after
 from .phrases import ABBREVIATION, body_initials, boundaries
@@ -71,6 +79,8 @@ TRAILING = QUOTES + ",;:"
 NAME_AFTER_HEAD = re.compile(r"[ ]?[\u0e01-\u0e2e\u0e40-\u0e44A-Za-z]")  # a consonant or a leading vowel
 THAI_WORD = re.compile(r"[\u0e01-\u0e4e]+")
 DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
+# a minister's or permanent secretary's post written before a ministry's short name
+MINISTER_BEFORE = re.compile(r"(?:รมว|รมช|รมต|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|ปลัด)\.?(?:กระทรวง)?[ ]?$")
 
 
 class Lexicon:
@@ -83,6 +93,13 @@ class Lexicon:
             for name in (place.name, *place.variants):
                 self.places.setdefault(name, place)
         self.orgs = organizations()
+        # names ThaiNER's annotators tagged as a body or a place (training/mine_thainer_names.py)
+        self.news_names = thainer_names()
+        self.not_dotted = frozenset(not_dotted_words())
+        self.grammar = grammatical_words()
+        # a ministry by its short name (มหาดไทย, คมนาคม): a form of the ministry, not a body of its own
+        self.ministry_short = {m.name: m.short for m in ministries() if m.short != m.name}
+        self.short_ministry = {short: name for name, short in self.ministry_short.items()}
         # heads and their abbreviations (จ., อ., ต., ถ., ซ.), to the head written in full
         self.full_head = {h: h for h, _, _ in place_heads()} | {a: h for h, _, abbrevs in place_heads() for a in abbrevs}
         self.place_heads = sorted(self.full_head, key=len, reverse=True)
@@ -142,6 +159,15 @@ class Lexicon:
         heads = self.place_heads if label == "LOCATION" else self.org_heads
         return (not name.startswith(self.posts) and not name.startswith(self.groups) and name not in self.dictionary
                 and not DIGIT.search(name) and self.head(name, heads) is None)
+
+    def news_shape(self, name: str, label: str) -> bool:
+        """Could a name ThaiNER tags be a body or place here?  As :meth:`sure_shape`, but a
+        body may be a dictionary word (ไปรษณีย์ไทย, กองทัพ); not a ฯ short form (กระทรวงฯ)
+        nor a group's initials (อสม.), and a place no common word (โลก, ตะวันออก, ปริมณฑล)."""
+        heads = self.place_heads if label == "LOCATION" else self.org_heads
+        return (not name.startswith(self.posts) and not name.startswith(self.groups) and not DIGIT.search(name)
+                and not name.endswith("ฯ") and name not in self.not_dotted and self.head(name, heads) is None
+                and (label != "LOCATION" or name not in self.dictionary))
 
     def title_of(self, name: str) -> str | None:
         return next((t for t in self.titles if name.startswith(t)), None)
@@ -216,6 +242,10 @@ def merge(doc: Doc) -> None:
         name = text[s:e]
         if e - s < MIN_LENGTH or _overlaps(covered, ends, s, e):
             continue
+        if label == "ORGANIZATION" and name in lex.short_ministry:
+            if MINISTER_BEFORE.search(text, max(0, s - 12), s):
+                continue  # "รมว.คลัง": the ministry of a minister's post, not a body named on its own
+            name = lex.short_ministry[name]  # the model's "มหาดไทย" is กระทรวงมหาดไทย
         place, org = lex.places.get(name), lex.orgs.get(name)
         if place:
             kind = "places"
@@ -230,6 +260,9 @@ def merge(doc: Doc) -> None:
         elif label == "PERSON" and (lex.title_of(name) and lex.titled_person(name, lex.title_of(name))
                                     or lex.known_person(name)):
             kind = "people"
+        elif label in SURE_KINDS and lex.news_names.get(name) == label and lex.news_shape(name, label) \
+                and not _glued_to_a_word(st, lex, s):  # not the end of a longer name (คณะแพทยศาสตร์ศิริราชพยาบาล)
+            kind = SURE_KINDS[label]  # a name ThaiNER's annotators gave the same label (ดีแทค, สหรัฐ; ที่สหรัฐ)
         elif label in SURE_KINDS and lex.sure_shape(name, label) and entity_confidence(doc, s, e, label) >= MIN_CONFIDENCE:
             kind = SURE_KINDS[label]
         else:
@@ -278,7 +311,9 @@ def _bodies_by_form(doc: Doc, lex: Lexicon) -> dict[str, dict]:
     found = {}
     for o in items(doc, "organizations"):
         known = lex.orgs.get(o["name"])
-        for form in (o["name"], o.get("abbreviation"), *(o.get("aliases") or []), *(known.abbreviations if known else ())):
+        short = lex.ministry_short.get(o["name"])  # มหาดไทย for กระทรวงมหาดไทย
+        for form in (o["name"], o.get("abbreviation"), *(o.get("aliases") or []), *(known.abbreviations if known else ()),
+                     short):
             if form:
                 found.setdefault(form, o)
     return found
@@ -300,6 +335,15 @@ def _word_at(st: dict, pos: int) -> str:
         pos += 1
     i = bisect_right(starts, pos) - 1
     return st["words"][i] if 0 <= i < len(starts) and starts[i] == pos else ""
+
+
+def _glued_to_a_word(st: dict, lex: "Lexicon", pos: int) -> bool:
+    """Is the word before ``pos`` glued to it, and no word of grammar (ใน, ที่, ของ)?"""
+    text, starts = st["text"], st["token_starts"]
+    if pos == 0 or not THAI_WORD.match(text[pos - 1]):
+        return False
+    i = bisect_right(starts, pos - 1) - 1
+    return i < 0 or st["words"][i] not in lex.grammar
 
 
 def _person(written: str, title: str, s: int, e: int) -> dict:
