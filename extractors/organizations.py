@@ -38,6 +38,7 @@ from pipeline.lexicon import (
     position_words,
 )
 from pipeline.registry import stage
+from pipeline.segment import sentence_openers
 
 from .ner import ends_by_start
 from .phrases import ABBREVIATION, THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
@@ -137,6 +138,8 @@ def _tools():
         "dictionary": frozenset(thai_words()),
         "grammatical": grammatical_words(),
         "predicates": clause_words(PREDICATE_TAGS),
+        # no name goes on over what opens the next sentence (ทั้งนี้, นอกจากนี้)
+        "openers": frozenset(sentence_openers()),
         "dotted_posts": tuple(w for w in position_words() if w.endswith(".")),
         "titles": frozenset(honorifics()),
         "place_heads": Prefixes(h for h, _, _ in place_heads()),
@@ -190,6 +193,9 @@ def _stops_inside(toks: Tokens, start: int, pos: int) -> bool:
     if text.startswith("เพื่อ", pos):
         # "กองทุน...เพื่อเศรษฐกิจ" goes on; "คณะทำงานร่วมเพื่อพิจารณา..." is a purpose
         return bool(t["verbs"].at(text, pos + 5))
+    word = toks.word_at(pos)
+    if word in t["openers"] and toks.is_end(pos + len(word)):
+        return True  # สภาการพยาบาล|ทั้งนี้ล่าสุด...: the next sentence, glued
     stop = t["stops_inside_prefix"].at(text, pos)
     if stop and stop in t["titles"] and pos == start + len(t["heads"].at(text, start) or ""):
         return False  # the first word after the head: สถานสงเคราะห์เด็กหญิง..., โรงเรียนนายร้อย...
