@@ -661,12 +661,15 @@ def _quoted_given_names(doc: Doc, toks: Tokens, people: list[Person]) -> None:
     if not by_given:
         return
     text = toks.text
+    quoted = [q for q in _QUOTED_WORD.finditer(text) if len(by_given.get(q.group(1), ())) == 1]
+    if not quoted:
+        return
     title_starts = {t.start for t in find_titles(toks)}
     orgs = Intervals((m[0], m[1]) for m in state(doc).get("org_mentions") or [])
     taken = SortedSpans((m.start, m.end) for p in people for m in p.mentions)
-    for q in _QUOTED_WORD.finditer(text):
-        holders = by_given.get(q.group(1))
-        if not holders or len(holders) != 1 or taken.overlaps(q.start(1), q.end(1)) or excluded(doc, q.start()):
+    for q in quoted:
+        holders = by_given[q.group(1)]
+        if taken.overlaps(q.start(1), q.end(1)) or excluded(doc, q.start()):
             continue
         m = PersonMention(q.start(1), q.end(1), None, q.group(1), None)
         m.position = _position_after(toks, q.end(), title_starts, orgs)
