@@ -720,6 +720,8 @@ def _role_cues() -> dict:
         "after_name": after,
         "attending": attending,
         "co_chair": re.compile(rf" ?{between}(?:{trie_pattern(co['cues'])})"),
+        "chair_posts": tuple(data["chair_posts"]),
+        "chair_capacity": re.compile(rf" ?ในฐานะ ?(?:{trie_pattern(data['chair_posts'])})"),
         "joined": re.compile(rf" ?(?:{data['between']['brackets']})? *(?:{trie_pattern(co['joined_by'])}) *"),
     }
 
@@ -803,6 +805,11 @@ def _roles(text: str, person: Person) -> list[str]:
             roles.append(role)
     first = person.mentions[0]
     before = text[lines.start(first.start) : first.start]
+    cues = _role_cues()
+    if "chair" not in roles and (
+            (person.position and text.startswith(cues["chair_posts"], person.position[0]))
+            or any(cues["chair_capacity"].match(text, end) for _, end in spans)):
+        roles.append("chair")  # "นายอนุทิน ชาญวีรกูล ประธานการประชุม กล่าวว่า": the post says so
     if "chair" not in roles and _role_cues()["attending"].search(before) and "เข้าร่วม" in text[first.start : first.start + 600]:
         roles.append("attendee")
     order = [role for role, _ in _role_cues()["after_name"]] + ["attendee"]
