@@ -242,6 +242,7 @@ def merge(doc: Doc) -> None:
         name = text[s:e]
         if e - s < MIN_LENGTH or _overlaps(covered, ends, s, e):
             continue
+        written = name
         if label == "ORGANIZATION" and name in lex.short_ministry:
             if MINISTER_BEFORE.search(text, max(0, s - 12), s):
                 continue  # "รมว.คลัง": the ministry of a minister's post, not a body named on its own
@@ -281,7 +282,7 @@ def merge(doc: Doc) -> None:
                     "aliases": [name], "mentions": [[s, e]], "found_by": "model"}
         elif kind == "organizations":
             item = {"span": [s, e], "name": name, "kind": org.kind if org else "organization", "abbreviation": None,
-                    "parent": None, "aliases": [name], "mentions": [[s, e]], "found_by": "model"}
+                    "parent": None, "aliases": [written], "mentions": [[s, e]], "found_by": "model"}
         else:
             item = _person(name, lex.title_of(name) or "", s, e)
             post = post_after(doc, e)

@@ -782,10 +782,10 @@ def _representatives(text: str, people: list[Person]) -> None:
             continue
         for m in p.mentions:
             rep = _REPRESENTING.search(text, max(0, m.start - 8), m.start)
-            deputy = ends.get(rep.start() - 1) if rep and text[rep.start() - 1 : rep.start()] == " " else None
-            if deputy is not None and deputy is not p:
+            representative = ends.get(rep.start() - 1) if rep and text[rep.start() - 1 : rep.start()] == " " else None
+            if representative is not None and representative is not p:
                 p.roles.remove("chair")
-                deputy.roles = ["chair"] + [r for r in deputy.roles if r not in ("chair", "attendee")]
+                representative.roles = ["chair"] + [r for r in representative.roles if r not in ("chair", "attendee")]
                 break
 
 

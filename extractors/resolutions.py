@@ -290,8 +290,9 @@ def _more_in_sentence(text: str, pos: int) -> list[Decision]:
 
 
 def _decisions_from(text: str, d: Decision, title: list[int] | None, by: _NewSubject) -> list[Decision]:
-    """The decision(s) that start at ``d``: one text, the items of a list it announces,
-    or, on a numbered line of its own, the whole line."""
+    """The decision(s) that start at ``d``: one text (and those joined to it in its
+    sentence), the items of a list it announces, or, on a numbered line of its own
+    (1. ที่ประชุมรับทราบ...), that line's one decision."""
     t = _tools()
     lines = lines_of(text)
     line_start, line_end = lines.start(d.start), lines.end(d.start)

@@ -239,6 +239,7 @@ def _physical(toks: Tokens, spans: _Spans, start: int) -> dict | None:
 
 
 _SEPARATOR = re.compile(r"[ ]?,[ ]?|[ ]?\n[ ]?")
+_WORD_RUN = re.compile(r"[^\s()]+")
 
 
 def _part_after_separator(toks: Tokens, spans: _Spans, sep: re.Match) -> bool:
@@ -270,7 +271,7 @@ def _name_goes_on(toks: Tokens, spans: _Spans, pos: int, line_end: int) -> int |
     text = toks.text
     end = pos
     for _ in range(NAME_WORDS_BETWEEN_PARTS):
-        word = re.compile(r"[^\s()]+").match(text, end)
+        word = _WORD_RUN.match(text, end)
         if word is None or word.end() > line_end or word.end() - pos > NAME_CHARS_BETWEEN_PARTS:
             return None
         w = word.group()
