@@ -36,11 +36,12 @@ from pipeline.lexicon import (
     place_heads,
     places,
     position_words,
+    trie_pattern,
 )
 from pipeline.registry import stage
 from pipeline.segment import sentence_openers
 
-from .ner import ends_by_start
+from .ner import ends_by_start, entity_confidence
 from .phrases import ABBREVIATION, THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
 
 GENERIC = re.compile(
@@ -138,6 +139,7 @@ def _tools():
         "dictionary": frozenset(thai_words()),
         "grammatical": grammatical_words(),
         "predicates": clause_words(PREDICATE_TAGS),
+        "place_head_in": re.compile(rf"(?:{trie_pattern([h for h, _, _ in place_heads()])})[\u0e01-\u0e4e]"),
         # no name goes on over what opens the next sentence (ทั้งนี้, นอกจากนี้)
         "openers": frozenset(sentence_openers()),
         "dotted_posts": tuple(w for w in position_words() if w.endswith(".")),
@@ -434,6 +436,12 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
             continue
         if name_part in t["predicates"] and start not in model_ends:
             continue  # ธนาคาร|ขัดข้อง, บริษัท|พร้อม: a head noun and a verb, and the model sees no name
+        if t["head_kind"][head] in PROPER_NAMED and start not in model_ends and toks.word_at(after) in t["predicates"] \
+                and not t["place_head_in"].search(name_part) \
+                and entity_confidence(doc, start, end, "ORGANIZATION") < MIN_NAME_PROBABILITY:
+            # บริษัท|เสียชื่อเสียง, ศาล|เลื่อนนัด..., โรงพยาบาล|รับส่งต่อ: an institution and what it
+            # did (but โรงพยาบาลส่งเสริมสุขภาพตำบลเกาะแก้ว: a place names it)
+            continue
         if head.startswith("การ") and "แห่ง" not in name_part:
             continue  # การท่องเที่ยวเชิงสุขภาพ is tourism; การท่องเที่ยวแห่งประเทศไทย a body
         if t["head_kind"][head] == "group" and not _parent_follows(toks, end):
@@ -458,6 +466,11 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+# institutions named by a proper name, not by what they do as government units are
+# (กรมส่งเสริมการเกษตร): a head of these kinds followed by a verb is the institution and what
+# it did, when the model gives the whole no probability (< MIN_NAME_PROBABILITY)
+PROPER_NAMED = frozenset({"company", "bank", "court", "party", "university", "school", "college", "hospital"})
+MIN_NAME_PROBABILITY = 0.005
 _TRAILING_VERBS = frozenset({"พิจารณา", "ดำเนินการ", "รับทราบ", "ทราบ", "อนุมัติ", "เห็นชอบ", "ตรวจสอบ", "ดูแล"})
 
 

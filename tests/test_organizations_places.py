@@ -238,6 +238,24 @@ def test_a_head_noun_and_a_verb_is_no_body(text):
     assert analyze(text)["organizations"] == []
 
 
+@pytest.mark.parametrize("text, gone", [
+    # unlabeled corpus: a court, a company and what they did (court-ordered treatment; firms
+    # that make and sell cremators)
+    ("บังคับบำบัด 20,425 คน ต้องโทษ 10,149 คน และศาลส่งบำบัด 1,285 คน ทั้งนี้ โรงพยาบาลในสังกัด", "ศาลส่งบำบัด"),
+    ("กรมสนับสนุนบริการสุขภาพได้รวบรวมข้อมูลบริษัทผลิตและจำหน่ายเตาเผาศพไว้เพื่อสะดวกในการติดต่อ",
+     "บริษัทผลิตและจำหน่ายเตาเผาศพ"),
+])
+def test_an_institution_and_what_it_did_is_no_body(text, gone):
+    assert gone not in [o["name"] for o in analyze("กระทรวงสาธารณสุข\n" + text)["organizations"]]
+
+
+def test_an_institution_named_after_a_place_stays_a_body():
+    # unlabeled corpus: a health-promoting hospital named by its sub-district
+    doc = analyze("กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์\nลงพื้นที่จังหวัดภูเก็ต ณ โรงพยาบาลส่งเสริมสุขภาพตำบลเกาะแก้ว "
+                  "อำเภอเมือง จังหวัดภูเก็ต เพื่อเยี่ยมผู้ป่วย")
+    assert "โรงพยาบาลส่งเสริมสุขภาพตำบลเกาะแก้ว" in [o["name"] for o in doc["organizations"]]
+
+
 @pytest.mark.parametrize("text", [
     # a place's head noun and a verb, which the model does not see as a place (unlabeled u1537, u1001)
     "โดยรับการตรวจครั้งแรกที่สนามบินมีรถรับส่งจากสนามบินไปที่พักและเข้าพักโรงแรมที่ผ่าน SHA+",
