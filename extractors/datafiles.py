@@ -11,9 +11,19 @@ from functools import lru_cache
 from importlib import resources
 
 
+def data_text(name: str) -> str:
+    """The text of the file ``extractors/data/<name>``."""
+    return resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+
+
 def data_json(name: str):
     """The parsed JSON file ``extractors/data/<name>`` (callers keep what they build from it)."""
-    return json.loads(resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8"))
+    return json.loads(data_text(name))
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of ``extractors/data/<name>``, ``#`` comment lines left out."""
+    return [line.split("\t") for line in data_text(name).splitlines() if line and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +36,4 @@ def calendar() -> dict:
 def thainer_names() -> dict[str, str]:
     """Name -> label (ORGANIZATION, LOCATION) of the bodies and places ThaiNER's train
     split tags (``data/thainer_names.tsv``, written by ``training/mine_thainer_names.py``)."""
-    text = resources.files("extractors").joinpath("data", "thainer_names.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {row[0]: row[1] for row in rows}
+    return {row[0]: row[1] for row in data_rows("thainer_names.tsv")}

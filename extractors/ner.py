@@ -28,6 +28,7 @@ from pythainlp.corpus import thai_words
 from spacy.tokens import Doc
 
 from extractors.crf import CompiledCRF
+from extractors.datafiles import data_json, data_rows, data_text
 from pipeline.document import state
 from pipeline.layout import excluded
 from pipeline.lexicon import (
@@ -131,24 +132,15 @@ def feature_sources() -> str:
     for name in FEATURE_FILES:
         h.update(name.encode())
         h.update(folder.joinpath(name).read_bytes())
-    h.update(_clusters_text().encode())
+    h.update(data_text(CLUSTERS_FILE).encode())
     return h.hexdigest()[:16]
-
-
-def _clusters_text() -> str:
-    return resources.files("extractors").joinpath("data", CLUSTERS_FILE).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
 def word_clusters() -> dict[str, str]:
     """Word -> its cluster (``training/word_clusters.py``: words that stand in the same
     places in ThaiNER's train split and the unlabeled releases)."""
-    out = {}
-    for line in _clusters_text().splitlines():
-        if line and not line.startswith("#"):
-            word, cluster = line.split("\t")
-            out[word] = cluster
-    return out
+    return {word: cluster for word, cluster in data_rows(CLUSTERS_FILE)}
 
 
 class Featurizer:
@@ -294,13 +286,18 @@ def recognizer() -> Recognizer:
 
 @lru_cache(maxsize=1)
 def model_card() -> dict:
-    return json.loads(resources.files("extractors").joinpath("data", CARD_FILE).read_text(encoding="utf-8"))
+    return data_json(CARD_FILE)
 
 
 def ends_by_start(doc: Doc, label: str) -> dict[int, int]:
     """Start -> end of the model's entities of ``label``: where the rules' names are held
     to the model's ends (people, bodies, places)."""
     return {s: e for s, e, found in state(doc).get("ner") or [] if found == label}
+
+
+# the least probability the model must give a name the rules read with a verb after its
+# head noun (เขื่อนทับเสลา 0.014, คลองทับมา 0.008; อำเภอฉีดเข็ม, ศาลส่งบำบัด 0.000)
+MIN_NAME_PROBABILITY = 0.005
 
 
 def entity_confidence(doc: Doc, start: int, end: int, label: str) -> float:

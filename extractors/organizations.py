@@ -41,7 +41,7 @@ from pipeline.lexicon import (
 from pipeline.registry import stage
 from pipeline.segment import sentence_openers
 
-from .ner import ends_by_start, entity_confidence
+from .ner import MIN_NAME_PROBABILITY, ends_by_start, entity_confidence
 from .phrases import ABBREVIATION, THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
 
 GENERIC = re.compile(
@@ -468,9 +468,8 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
 
 # institutions named by a proper name, not by what they do as government units are
 # (กรมส่งเสริมการเกษตร): a head of these kinds followed by a verb is the institution and what
-# it did, when the model gives the whole no probability (< MIN_NAME_PROBABILITY)
+# it did, when the model gives the whole no probability (< ner.MIN_NAME_PROBABILITY)
 PROPER_NAMED = frozenset({"company", "bank", "court", "party", "university", "school", "college", "hospital"})
-MIN_NAME_PROBABILITY = 0.005
 _TRAILING_VERBS = frozenset({"พิจารณา", "ดำเนินการ", "รับทราบ", "ทราบ", "อนุมัติ", "เห็นชอบ", "ตรวจสอบ", "ดูแล"})
 
 

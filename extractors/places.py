@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -25,7 +24,7 @@ from pipeline.layout import excluded
 from pipeline.lexicon import PREDICATE_TAGS, bma_districts, clause_words, not_place_words, place_heads, places
 from pipeline.registry import stage
 
-from .ner import ends_by_start, entity_confidence
+from .ner import MIN_NAME_PROBABILITY, ends_by_start, entity_confidence
 from .phrases import THAI_LETTER, Gazetteer, Intervals, Prefixes, SortedSpans, Tokens, boundaries, run_end
 
 # bare country names that are mostly adjectives in Thai news (ผู้แทนการค้าไทย)
@@ -138,13 +137,9 @@ def extract_places(doc: Doc) -> None:
     # (กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1 over ภาคตะวันออกเฉียงเหนือ)
     candidates = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["full"].find(toks)]
     model_ends = ends_by_start(doc, "LOCATION")
-
-    def plausible(s: int, e: int) -> bool:
-        return entity_confidence(doc, s, e, "LOCATION") >= MIN_PLACE_PROBABILITY
-
     for start, head in t["heads"].starts(text):
         if toks.is_start(start):
-            m = _headed(toks, start, head, model_ends, plausible)
+            m = _headed(doc, toks, start, head, model_ends)
             if m:
                 candidates.append(m)
     for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
@@ -171,13 +166,7 @@ def extract_places(doc: Doc) -> None:
         })
 
 
-# the least probability the model must give a place whose name opens with a verb
-# (เขื่อนทับเสลา 0.014, คลองทับมา 0.008; อำเภอฉีดเข็ม, ถนนช่วยระบายน้ำ 0.000)
-MIN_PLACE_PROBABILITY = 0.005
-
-
-def _headed(toks: Tokens, start: int, head: str, model_ends: dict[int, int],
-            plausible: Callable[[int, int], bool]) -> Mention | None:
+def _headed(doc: Doc, toks: Tokens, start: int, head: str, model_ends: dict[int, int]) -> Mention | None:
     """A head word and the name after it: จังหวัดเชียงใหม่, จ. ลำพูน, ถนนกรุงเกษม.  Where the
     trained model ends the same place sooner (``model_ends``: start -> end of its
     LOCATION entities) at a word ORCHID tags as a verb, negation or auxiliary, it ends
@@ -238,7 +227,8 @@ def _headed(toks: Tokens, start: int, head: str, model_ends: dict[int, int],
     if end - pos < 2:
         return None
     if start not in model_ends and toks.word_at(pos) in t["predicates"] and (
-            text[pos:end] in t["predicates"] or not plausible(start, end)):
+            text[pos:end] in t["predicates"]
+            or entity_confidence(doc, start, end, "LOCATION") < MIN_NAME_PROBABILITY):
         # วัด|หาย, อำเภอ|ไม่น้อยกว่าครึ่งหนึ่ง...: a head noun and a verb, and the model sees no
         # place there (but เขื่อนทับเสลา, คลองลัดโพธิ์: names that open with a verb, which the
         # model gives some probability)
