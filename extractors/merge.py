@@ -43,9 +43,10 @@ from spacy.tokens import Doc
 
 from pipeline.document import add_item, items, state
 from pipeline.lexicon import (
+    MINISTER_POSTS,
     grammatical_words,
     honorifics,
-    ministries,
+    ministry_short_names,
     not_dotted_words,
     not_organization_words,
     not_place_words,
@@ -55,6 +56,7 @@ from pipeline.lexicon import (
     place_heads,
     places,
     position_words,
+    trie_pattern,
 )
 from pipeline.registry import stage
 
@@ -80,7 +82,7 @@ NAME_AFTER_HEAD = re.compile(r"[ ]?[\u0e01-\u0e2e\u0e40-\u0e44A-Za-z]")  # a con
 THAI_WORD = re.compile(r"[\u0e01-\u0e4e]+")
 DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
 # a minister's or permanent secretary's post written before a ministry's short name
-MINISTER_BEFORE = re.compile(r"(?:รมว|รมช|รมต|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|ปลัด)\.?(?:กระทรวง)?[ ]?$")
+MINISTER_BEFORE = re.compile(rf"(?:{trie_pattern(MINISTER_POSTS)})\.?(?:กระทรวง)?[ ]?$")
 
 
 class Lexicon:
@@ -98,8 +100,10 @@ class Lexicon:
         self.not_dotted = frozenset(not_dotted_words())
         self.grammar = grammatical_words()
         # a ministry by its short name (มหาดไทย, คมนาคม): a form of the ministry, not a body of its own
-        self.ministry_short = {m.name: m.short for m in ministries() if m.short != m.name}
-        self.short_ministry = {short: name for name, short in self.ministry_short.items()}
+        self.short_ministry = ministry_short_names()
+        self.ministry_forms: dict[str, list[str]] = {}
+        for short, name in self.short_ministry.items():
+            self.ministry_forms.setdefault(name, []).append(short)
         # heads and their abbreviations (จ., อ., ต., ถ., ซ.), to the head written in full
         self.full_head = {h: h for h, _, _ in place_heads()} | {a: h for h, _, abbrevs in place_heads() for a in abbrevs}
         self.place_heads = sorted(self.full_head, key=len, reverse=True)
@@ -152,21 +156,23 @@ class Lexicon:
     def org_like(self, name: str, first_word: str = "") -> bool:
         return self._headed(name, self.org_heads, self.not_org, first_word) and not name.endswith("ฯ")
 
-    def sure_shape(self, name: str, label: str) -> bool:
-        """Could ``name`` be a body or place the lexicon does not know?  Not a post, a
-        group of people (อาสาสมัครพัฒนาสังคม...), a dictionary word, a number, nor a head
-        noun the checks above turned down (ตำบล 234, อำเภอองค์กรปกครองส่วนท้องถิ่น)."""
+    def _unheaded_name(self, name: str, label: str) -> bool:
+        """Not a post, a group of people (อาสาสมัครพัฒนาสังคม...), a number, nor a head noun
+        the checks before turned down (ตำบล 234, อำเภอองค์กรปกครองส่วนท้องถิ่น)."""
         heads = self.place_heads if label == "LOCATION" else self.org_heads
-        return (not name.startswith(self.posts) and not name.startswith(self.groups) and name not in self.dictionary
-                and not DIGIT.search(name) and self.head(name, heads) is None)
+        return (not name.startswith(self.posts) and not name.startswith(self.groups) and not DIGIT.search(name)
+                and self.head(name, heads) is None)
+
+    def sure_shape(self, name: str, label: str) -> bool:
+        """Could ``name`` be a body or place the lexicon does not know?  An unheaded name
+        that is no dictionary word."""
+        return self._unheaded_name(name, label) and name not in self.dictionary
 
     def news_shape(self, name: str, label: str) -> bool:
         """Could a name ThaiNER tags be a body or place here?  As :meth:`sure_shape`, but a
         body may be a dictionary word (ไปรษณีย์ไทย, กองทัพ); not a ฯ short form (กระทรวงฯ)
         nor a group's initials (อสม.), and a place no common word (โลก, ตะวันออก, ปริมณฑล)."""
-        heads = self.place_heads if label == "LOCATION" else self.org_heads
-        return (not name.startswith(self.posts) and not name.startswith(self.groups) and not DIGIT.search(name)
-                and not name.endswith("ฯ") and name not in self.not_dotted and self.head(name, heads) is None
+        return (self._unheaded_name(name, label) and not name.endswith("ฯ") and name not in self.not_dotted
                 and (label != "LOCATION" or name not in self.dictionary))
 
     def title_of(self, name: str) -> str | None:
@@ -312,9 +318,8 @@ def _bodies_by_form(doc: Doc, lex: Lexicon) -> dict[str, dict]:
     found = {}
     for o in items(doc, "organizations"):
         known = lex.orgs.get(o["name"])
-        short = lex.ministry_short.get(o["name"])  # มหาดไทย for กระทรวงมหาดไทย
         for form in (o["name"], o.get("abbreviation"), *(o.get("aliases") or []), *(known.abbreviations if known else ()),
-                     short):
+                     *lex.ministry_forms.get(o["name"], ())):  # มหาดไทย for กระทรวงมหาดไทย
             if form:
                 found.setdefault(form, o)
     return found

@@ -33,10 +33,12 @@ from spacy.tokens import Doc
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.lexicon import (
+    MINISTER_POSTS,
     clause_words,
     honorifics,
     lineage_names,
     ministries,
+    ministry_short_names,
     org_heads,
     person_names,
     position_words,
@@ -114,10 +116,9 @@ def _tools():
     stop_position = Prefixes(
         list(b["predicates"]) + ["ในฐานะ", "ซึ่ง", "โดย", "ที่เกี่ยวข้อง", "พร้อมกับ", "เพื่อ", "ร่วมกับ", "จาก"]
     )
-    # a ministry after รมว./รมช. by its short name (รมว.คมนาคม) or its abbreviation (รมว.ทส.)
-    short_ministry = {m.short: m.name for m in ministries()}
-    # ... or by its full name without กระทรวง (รมว.การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม)
-    short_ministry.update({m.name[len("กระทรวง"):]: m.name for m in ministries() if m.name.startswith("กระทรวง")})
+    # a ministry after รมว./รมช. by its short name (รมว.คมนาคม, รมว.การอุดมศึกษา วิทยาศาสตร์
+    # วิจัยและนวัตกรรม) or its abbreviation (รมว.ทส.)
+    short_ministry = dict(ministry_short_names())
     short_ministry.update({a: m.name for m in ministries() for a in m.abbreviations if a.endswith(".")})
     return {
         "title_re": title_re,
@@ -138,7 +139,7 @@ def _tools():
         "post_level": re.compile(rf"(?:ระดับ ?(?:{trie_pattern(b['post_levels'])}|ส\.? ?\d|\d)|ส\.? ?\d)(?![\d\u0e01-\u0e4e])"),
         "org_head_at": Prefixes(h for h, _ in org_heads() if h.endswith(".")),
         "ministry_in_position": re.compile(
-            r"(?:รมว|รมช|รมต|รัฐมนตรีว่าการ|รัฐมนตรีช่วยว่าการ|ปลัด|รองปลัด|ผู้ช่วยปลัด)\.?[ ]?(?:กระทรวง)?("
+            rf"(?:{trie_pattern(MINISTER_POSTS)})\.?[ ]?(?:กระทรวง)?("
             + "|".join(re.escape(s) for s in sorted(short_ministry, key=len, reverse=True)) + r")"
         ),
         "short_ministry": short_ministry,
@@ -575,8 +576,7 @@ def post_after(doc: Doc, end: int) -> dict | None:
     if not _tools()["positions"].at(text, end + (text[end : end + 1] == " ")) and not text.startswith(POST_RANKS, end + 1):
         return None  # no post begins here (the usual case): the titles need not be found
     org_mentions = state(doc).get("org_mentions") or []
-    title_starts = {t.start for t in find_titles(toks)}
-    pos = _position_after(toks, end, title_starts, Intervals((m[0], m[1]) for m in org_mentions))
+    pos = _position_after(toks, end, *_titles_and_bodies(doc, toks))
     if pos is None:
         return None
     org_text, org_id = _organization_in(text, pos, org_mentions)
@@ -650,6 +650,11 @@ def _join_run_on_family_names(people: list[Person]) -> list[Person]:
     return people
 
 
+def _titles_and_bodies(doc: Doc, toks: Tokens) -> tuple[set[int], Intervals]:
+    """Where titles start and the bodies' spans: what a post after a name ends at."""
+    return {t.start for t in find_titles(toks)}, Intervals((m[0], m[1]) for m in state(doc).get("org_mentions") or [])
+
+
 def _quoted_given_names(doc: Doc, toks: Tokens, people: list[Person]) -> None:
     """A given name in quotes ("“ชัยวุฒิ” รมว.ดีอีเอส นั่งหัวโต๊ะประชุม...", the way headlines
     name a minister) is a mention of the person the release names in full, with the post
@@ -664,8 +669,7 @@ def _quoted_given_names(doc: Doc, toks: Tokens, people: list[Person]) -> None:
     quoted = [q for q in _QUOTED_WORD.finditer(text) if len(by_given.get(q.group(1), ())) == 1]
     if not quoted:
         return
-    title_starts = {t.start for t in find_titles(toks)}
-    orgs = Intervals((m[0], m[1]) for m in state(doc).get("org_mentions") or [])
+    title_starts, orgs = _titles_and_bodies(doc, toks)
     taken = SortedSpans((m.start, m.end) for p in people for m in p.mentions)
     for q in quoted:
         holders = by_given[q.group(1)]
@@ -745,9 +749,14 @@ def _co_chairs(text: str, people: list[Person]) -> None:
                 other = starts.get(j.end()) if j else None
                 if other is not None and "chair" in other.roles and any(
                         cues["co_chair"].match(text, _mention_end(om)) for om in other.mentions):
-                    p.roles = ["chair"] + [r for r in p.roles if r != "attendee"]
+                    _make_chair(p)
                     changed = True
                     break
+
+
+def _make_chair(person: Person) -> None:
+    """The person chairs (first of the roles; no attendee then)."""
+    person.roles = ["chair"] + [r for r in person.roles if r not in ("chair", "attendee")]
 
 
 # เป็นประธาน with the subject left out: "นายจุติ ... ลงพื้นที่จังหวัดพิษณุโลก เพื่อเป็นประธานเปิด..."
@@ -766,7 +775,7 @@ def _chair_of_the_sentence(text: str, people: list[Person]) -> None:
         before = [x for x in mentions if line_start <= x[0] and x[1] <= cue.start()]
         if before and all(x[2] is before[0][2] for x in before) and not _FUTURE.search(text, line_start, cue.start()):
             person = before[0][2]
-            person.roles = ["chair"] + [r for r in person.roles if r not in ("chair", "attendee")]
+            _make_chair(person)
             return
 
 
@@ -785,11 +794,12 @@ def _representatives(text: str, people: list[Person]) -> None:
             representative = ends.get(rep.start() - 1) if rep and text[rep.start() - 1 : rep.start()] == " " else None
             if representative is not None and representative is not p:
                 p.roles.remove("chair")
-                representative.roles = ["chair"] + [r for r in representative.roles if r not in ("chair", "attendee")]
+                _make_chair(representative)
                 break
 
 
 def _roles(text: str, person: Person) -> list[str]:
+    cues = _role_cues()
     roles: list[str] = []
     lines = lines_of(text)
     spans = [(m.start, _mention_end(m)) for m in person.mentions]
@@ -797,7 +807,7 @@ def _roles(text: str, person: Person) -> list[str]:
     for start, end in spans:
         after = text[end : end + ROLE_WINDOW]
         clause = text[max(lines.start(start), start - 30) : start]
-        for role, pattern in _role_cues()["after_name"]:
+        for role, pattern in cues["after_name"]:
             if role in roles or not pattern.match(after):
                 continue
             if role == "chair" and _FUTURE.search(clause):
@@ -805,14 +815,13 @@ def _roles(text: str, person: Person) -> list[str]:
             roles.append(role)
     first = person.mentions[0]
     before = text[lines.start(first.start) : first.start]
-    cues = _role_cues()
     if "chair" not in roles and (
             (person.position and text.startswith(cues["chair_posts"], person.position[0]))
             or any(cues["chair_capacity"].match(text, end) for _, end in spans)):
         roles.append("chair")  # "นายอนุทิน ชาญวีรกูล ประธานการประชุม กล่าวว่า": the post says so
-    if "chair" not in roles and _role_cues()["attending"].search(before) and "เข้าร่วม" in text[first.start : first.start + 600]:
+    if "chair" not in roles and cues["attending"].search(before) and "เข้าร่วม" in text[first.start : first.start + 600]:
         roles.append("attendee")
-    order = [role for role, _ in _role_cues()["after_name"]] + ["attendee"]
+    order = [role for role, _ in cues["after_name"]] + ["attendee"]
     return sorted(roles, key=order.index)  # in one order, whichever mention said it first
 
 

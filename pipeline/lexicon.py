@@ -95,6 +95,19 @@ def ministries() -> list[Ministry]:
 
 
 @lru_cache(maxsize=1)
+def ministry_short_names() -> dict[str, str]:
+    """A ministry written short -> its full name: by its short name (คมนาคม, as in
+    รมว.คมนาคม) or by its full name without กระทรวง (การอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม)."""
+    out = {m.name[len("กระทรวง"):]: m.name for m in ministries() if m.name.startswith("กระทรวง")}
+    out.update({m.short: m.name for m in ministries() if m.short != m.name})
+    return out
+
+
+# the posts written before a ministry's short name (รมว.คลัง, ปลัดกระทรวงมหาดไทย)
+MINISTER_POSTS = ("รมว", "รมช", "รมต", "รัฐมนตรีว่าการ", "รัฐมนตรีช่วยว่าการ", "ปลัด", "รองปลัด", "ผู้ช่วยปลัด")
+
+
+@lru_cache(maxsize=1)
 def organizations() -> dict[str, Organization]:
     """Known bodies by full name: ministries, departments, BMA offices and districts, ..."""
     orgs: dict[str, Organization] = {}
