@@ -109,6 +109,7 @@ class Lexicon:
         self.place_heads = sorted(self.full_head, key=len, reverse=True)
         self.head_kind = {h: kind for h, kind, _ in place_heads()}
         self.org_heads = sorted((h for h, _ in org_heads()), key=len, reverse=True)
+        self.org_kind = dict(org_heads())
         self.titles = sorted(honorifics(), key=len, reverse=True)
         self.posts = tuple(position_words())
         self.post_set = frozenset(self.posts)
@@ -234,12 +235,13 @@ def merge(doc: Doc) -> None:
     """Add the model's entities that no rule found (see the module's doc)."""
     st = state(doc)
     text = st["text"]
+    lex = lexicon()
+    _bodies_around_places(doc, lex)
     covered = _covered(doc)
     ends, top = [], -1
     for _, e in covered:
         top = max(top, e)
         ends.append(top)
-    lex = lexicon()
     added: dict[tuple[str, str], dict] = {}
     known_people = _people_by_name(doc)
     known_bodies = _bodies_by_form(doc, lex)
@@ -296,6 +298,48 @@ def merge(doc: Doc) -> None:
                 item.update(position=post["position"], organization=post["organization"],
                             organization_id=post["organization_id"], span=[s, post["span_end"]])
         added[key] = add_item(doc, kind, item)
+
+
+def _bodies_around_places(doc: Doc, lex: Lexicon) -> None:
+    """A body's name the model reads around a place the rules found (ธนาคารกรุงเทพ,
+    บริษัท ไมโครซอฟท์ (ประเทศไทย) จำกัด, มหาวิทยาลัยขอนแก่น): the place is part of the
+    name, not a place of its own (GOLD.md), so its mention goes and the merge takes the
+    body.  Only a name with a body's head noun, where no other rule found anything."""
+    st = state(doc)
+    text = st["text"]
+    others = sorted(tuple(sp) for kind in COVERED_KINDS if kind != "places" for it in items(doc, kind)
+                    for sp in (it.get("name_span") or it["span"], *(it.get("mentions") or []), *(it.get("post_mentions") or [])))
+    places_found = items(doc, "places")
+    inside: dict[int, list[tuple[int, int]]] = {}
+    for s, e, label in st.get("ner", []):
+        if label != "ORGANIZATION":
+            continue
+        s, e = _trim_marks(text, s, e)
+        name = text[s:e]
+        if any(a < e and s < b for a, b in others):
+            continue
+        head = lex.head(name, lex.org_heads)
+        if not (name in lex.orgs or lex.org_like(name, _word_at(st, s + len(head or ""))) and lex.org_kind[head] != "group"):
+            continue  # (กลุ่ม|เสี่ยง|วัดเนินพระ: a group of people is named by what they are, not a body)
+        for k, p in enumerate(places_found):
+            for m in p["mentions"]:
+                if s <= m[0] and m[1] <= e and (m[0], m[1]) != (s, e):
+                    inside.setdefault(k, []).append(tuple(m))
+    if not inside:
+        return
+    kept = []
+    for k, p in enumerate(places_found):
+        gone = set(inside.get(k, ()))
+        if gone:
+            p["mentions"] = [m for m in p["mentions"] if tuple(m) not in gone]
+            if not p["mentions"]:
+                continue
+            p["span"] = list(p["mentions"][0])
+            p["text"] = text[p["span"][0]:p["span"][1]]
+        kept.append(p)
+    places_found[:] = kept
+    for n, p in enumerate(places_found, start=1):
+        p["id"] = f"place-{n}"
 
 
 def _trim_marks(text: str, s: int, e: int) -> tuple[int, int]:

@@ -425,10 +425,14 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
         after = start + len(head)
         if text.startswith(NOT_NAME_START, after):
             continue
-        end = extend_name(toks, start, after, line_end_of(start))
-        end = _drop_trailing_verb(toks, after, end)
-        end = _end_by_model(toks, after, end, model_ends.get(start))
-        end = _numbered(text, end, t["head_kind"][head])
+        limited = _registered_name_end(toks, after, line_end_of(start)) if t["head_kind"][head] == "company" else None
+        if limited:
+            end = limited  # บริษัท ยูนิลีเวอร์ (ประเทศไทย) จำกัด: the name runs to its legal suffix
+        else:
+            end = extend_name(toks, start, after, line_end_of(start))
+            end = _drop_trailing_verb(toks, after, end)
+            end = _end_by_model(toks, after, end, model_ends.get(start))
+            end = _numbered(text, end, t["head_kind"][head])
         while end > start and text[end - 1] == " ":
             end -= 1
         name_part = text[after:end].strip()
@@ -471,6 +475,45 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
 # it did, when the model gives the whole no probability (< ner.MIN_NAME_PROBABILITY)
 PROPER_NAMED = frozenset({"company", "bank", "court", "party", "university", "school", "college", "hospital"})
 _TRAILING_VERBS = frozenset({"พิจารณา", "ดำเนินการ", "รับทราบ", "ทราบ", "อนุมัติ", "เห็นชอบ", "ตรวจสอบ", "ดูแล"})
+
+
+# a company's registered name ends with its legal form (Civil and Commercial Code, s. 1100
+# and the Public Limited Companies Act): จำกัด, or จำกัด (มหาชน), also written without brackets
+_LEGAL_SUFFIX = re.compile(r" ?จำกัด(?: ?\(มหาชน\)| มหาชน(?![\u0e01-\u0e4e]))?")
+_MAX_REGISTERED_NAME = 60  # characters between บริษัท and จำกัด
+# a subsidiary's country, written in its name before the legal suffix: (ประเทศไทย), ประเทศไทย
+_SUBSIDIARY_OF = re.compile(r"\(?(?:ประเทศไทย|ไทยแลนด์|Thailand|THAILAND)\)?")
+
+
+def _registered_name_end(toks: Tokens, after: int, line_end: int) -> int | None:
+    """บริษัท + a name + จำกัด [(มหาชน)] on one line: where the name ends (after the
+    suffix), or None when no suffix follows or a word on the way ends a name (a verb, a
+    function word, another head noun).  The country of a subsidiary may stand before the
+    suffix (บริษัท ไมโครซอฟท์ (ประเทศไทย) จำกัด)."""
+    t = _tools()
+    text = toks.text
+    m = _LEGAL_SUFFIX.search(text, after, min(line_end, after + _MAX_REGISTERED_NAME))
+    if m is None or m.start() <= after + 1 or text.startswith("จำกัด", after + 1):
+        return None
+    pos = after
+    while pos < m.start():
+        if text[pos] in " (":
+            pos += 1
+            continue
+        chunk = run_end(text, pos)
+        word = text[pos:min(chunk, m.start())]
+        if _SUBSIDIARY_OF.fullmatch(text[pos - (text[pos - 1] == "("):min(chunk, m.start())]):
+            pos = chunk
+            continue
+        if THAI_LETTER.match(text[pos]) and (_word_stops(toks, pos) or t["next_org"].at(text, pos)):
+            return None
+        w = pos
+        while w < min(chunk, m.start()):  # no verb, function word or head noun glued inside
+            if w > pos and toks.is_start(w) and (_stops_inside(toks, after, w) or t["heads"].at(text, w)):
+                return None
+            w = toks.next_start(w) if toks.is_start(w) or w == pos else w + 1
+        pos = chunk if word else pos + 1
+    return m.end()
 
 
 def _parent_follows(toks: Tokens, end: int) -> bool:

@@ -119,11 +119,12 @@ def extract_places(doc: Doc) -> None:
         the words before it (ศูนย์พัฒนาราษฎรบนพื้นที่สูงจังหวัดแม่ฮ่องสอน) or is the
         whole name (กรุงเทพมหานคร as the BMA); no when it stands after a space in a
         longer name as the last item of a list (...คลองเปรมประชากร และคลองแสนแสบ) or
-        as the province or district the body is in (โรงพยาบาลสิชล จังหวัดนครศรีธรรมราช)."""
+        as the province or district the body is in (โรงพยาบาลสิชล จังหวัดนครศรีธรรมราช);
+        yes again when the name goes on glued after it (บริษัท กรุงเทพดุสิตเวชการ จำกัด)."""
         s, e = m.start, m.end
         if not orgs.contains(s, e):
             return False
-        if not orgs.contains(s - 1, e):
+        if not orgs.contains(s - 1, e) or (THAI_LETTER.match(text[e : e + 1]) and orgs.contains(s, e + 1)):
             return True
         if text[max(0, s - 4) : s] == " และ":
             return False

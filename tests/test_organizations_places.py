@@ -277,3 +277,29 @@ def test_a_place_head_and_a_verb_is_no_place(text):
 ])
 def test_a_name_that_opens_with_a_verb_stays_a_place(text, place):
     assert place in [p["name"] for p in analyze(text)["places"]]
+
+
+# real sentences from the unlabeled releases (u0395, u1008, u0674, u1116)
+@pytest.mark.parametrize("text, company", [
+    ("นางสาวเด็บบราห์ ไซเฟิร์ท กรรมการผู้จัดการใหญ่ บริษัท ไฟเซอร์ (ประเทศไทย) จำกัด โดยมี นพ.เกียรติภูมิ วงศ์รจิต",
+     "บริษัท ไฟเซอร์ (ประเทศไทย) จำกัด"),
+    ("จำนวน 3,000 ชุด จาก บริษัท ยูนิลีเวอร์ ประเทศไทย จำกัด มูลค่า 105,000 บาท", "บริษัท ยูนิลีเวอร์ ประเทศไทย จำกัด"),
+    ("โดยได้รับความร่วมมือจากบริษัท เอสซีจี จำกัด มหาชน ออกแบบและก่อสร้าง", "บริษัท เอสซีจี จำกัด มหาชน"),
+    ("ทางบริษัท กรุงเทพดุสิตเวชการ จำกัด ได้ตรวจสอบและชี้แจงว่า", "บริษัท กรุงเทพดุสิตเวชการ จำกัด"),
+])
+def test_a_company_name_runs_to_its_legal_suffix_and_holds_no_place(text, company):
+    r = analyze(text)
+    assert [o["name"] for o in r["organizations"]] == [company]
+    assert r["places"] == []  # ประเทศไทย, กรุงเทพ: part of the company's name
+
+
+def test_no_company_name_across_a_verb():
+    r = analyze("บริษัทฯ ได้ร่วมกับ บริษัท ไทยเบฟ จำกัด จัดกิจกรรม")
+    assert [o["name"] for o in r["organizations"]] == ["บริษัท ไทยเบฟ จำกัด"]
+
+
+def test_a_body_the_model_reads_around_a_place_is_the_body():
+    # u0087: the rules read no body here; the model reads the association, whose name holds ประเทศไทย
+    r = analyze("และนายธนพลธ์ ดอกแก้ว นายกสมาคมเพื่อนโรคไตแห่งประเทศไทย ถึงการเพิ่มทางเลือกฟอกไต")
+    assert "สมาคมเพื่อนโรคไตแห่งประเทศไทย" in [o["name"] for o in r["organizations"]]
+    assert r["places"] == []
