@@ -31,9 +31,11 @@ from pipeline.lexicon import (
     honorifics,
     ministries,
     not_organization_words,
+    orchid_tag,
     org_heads,
     organizations,
     place_heads,
+    place_name_openers,
     places,
     position_words,
     trie_pattern,
@@ -137,6 +139,7 @@ def _tools():
         "verbs": Prefixes(list(b["predicates"]) + list(b["clause_verbs"]) + ["บริหาร", "แก้ไข", "ส่งเสริม", "พัฒนา", "สร้าง"]),
         "places": Gazetteer({p.name: p for p in places().values()} | {v: p for p in places().values() for v in p.variants}),
         "dictionary": frozenset(thai_words()),
+        "place_openers": place_name_openers(),
         "grammatical": grammatical_words(),
         "predicates": clause_words(PREDICATE_TAGS),
         "place_head_in": re.compile(rf"(?:{trie_pattern([h for h, _, _ in place_heads()])})[\u0e01-\u0e4e]"),
@@ -440,10 +443,11 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
             continue
         if name_part in t["predicates"] and start not in model_ends:
             continue  # ธนาคาร|ขัดข้อง, บริษัท|พร้อม: a head noun and a verb, and the model sees no name
-        if t["head_kind"][head] in PROPER_NAMED and start not in model_ends and toks.word_at(after) in t["predicates"] \
+        if t["head_kind"][head] in PROPER_NAMED and start not in model_ends and _opens_no_name(toks, after) \
                 and not t["place_head_in"].search(name_part) \
                 and entity_confidence(doc, start, end, "ORGANIZATION") < MIN_NAME_PROBABILITY:
-            # บริษัท|เสียชื่อเสียง, ศาล|เลื่อนนัด..., โรงพยาบาล|รับส่งต่อ: an institution and what it
+            # บริษัท|เสียชื่อเสียง, ศาล|เลื่อนนัด..., โรงพยาบาล|รับส่งต่อ, โรงพยาบาล|ใกล้บ้าน: an
+            # institution and what it did or what it is like
             # did (but โรงพยาบาลส่งเสริมสุขภาพตำบลเกาะแก้ว: a place names it)
             continue
         if head.startswith("การ") and "แห่ง" not in name_part:
@@ -471,8 +475,9 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
 
 
 # institutions named by a proper name, not by what they do as government units are
-# (กรมส่งเสริมการเกษตร): a head of these kinds followed by a verb is the institution and what
-# it did, when the model gives the whole no probability (< ner.MIN_NAME_PROBABILITY)
+# (กรมส่งเสริมการเกษตร): a head of these kinds followed by a word no name opens with (a verb,
+# adjective, adverb, preposition...: _opens_no_name) is the institution and what it did or is
+# like, when the model gives the whole no probability (< ner.MIN_NAME_PROBABILITY)
 PROPER_NAMED = frozenset({"company", "bank", "court", "party", "university", "school", "college", "hospital"})
 _TRAILING_VERBS = frozenset({"พิจารณา", "ดำเนินการ", "รับทราบ", "ทราบ", "อนุมัติ", "เห็นชอบ", "ตรวจสอบ", "ดูแล"})
 
@@ -514,6 +519,24 @@ def _registered_name_end(toks: Tokens, after: int, line_end: int) -> int | None:
             w = toks.next_start(w) if toks.is_start(w) or w == pos else w + 1
         pos = chunk if word else pos + 1
     return m.end()
+
+
+# a noun-making prefix ORCHID tags as an adverb (นัก "very"): นักเรียน, วิทยาลัยนักบริหาร...
+NOUN_PREFIXES = frozenset({"นัก"})
+
+
+def _opens_no_name(toks: Tokens, pos: int) -> bool:
+    """Is the word at ``pos`` one no proper name opens with: a word ORCHID tags as neither
+    a noun nor a noun-making prefix (a verb, adjective, adverb, preposition, pronoun,
+    determiner: โรงพยาบาล|ใกล้บ้าน, ธนาคาร|แน่นอน, โรงเรียน|เพื่อ...)?  Not a piece of a
+    longer word the segmenter cut (นัก|บริหาร), nor a word place names open with (บาง|ใหญ่)."""
+    t = _tools()
+    word = toks.word_at(pos)
+    tag = orchid_tag(word)
+    if tag is None or tag.startswith(("N", "F")) or word in t["place_openers"] or word in NOUN_PREFIXES:
+        return False
+    after = pos + len(word)
+    return not (toks.is_start(after) and word + toks.word_at(after) in t["dictionary"])
 
 
 def _parent_follows(toks: Tokens, end: int) -> bool:

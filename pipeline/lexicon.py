@@ -230,6 +230,19 @@ def orchid_tag(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def place_name_openers() -> frozenset[str]:
+    """Words ORCHID tags as neither a noun nor a noun-making prefix that open two or more
+    known place names (บาง: บางรัก, บางกะปิ; เกาะ, หมู่): after a body's head noun they open
+    a place's name (โรงพยาบาลบางใหญ่), not a phrase."""
+    from collections import Counter
+
+    names = [v for p in places().values() for v in (p.name, *p.variants)] + list(bma_districts())
+    words = [w for w, tag in _orchid_tags().items() if len(w) >= 3 and not tag.startswith(("N", "F"))]
+    counts = Counter(w for n in names for w in words if n.startswith(w) and len(n) > len(w))
+    return frozenset(w for w, c in counts.items() if c >= 2)
+
+
+@lru_cache(maxsize=1)
 def grammatical_words() -> frozenset[str]:
     """Words PyThaiNLP's ORCHID unigram tagger data tags as grammar (GRAMMATICAL_TAGS),
     except ให้, which opens names (คณะอนุกรรมการให้ความช่วยเหลือ)."""

@@ -244,9 +244,25 @@ def test_a_head_noun_and_a_verb_is_no_body(text):
     ("บังคับบำบัด 20,425 คน ต้องโทษ 10,149 คน และศาลส่งบำบัด 1,285 คน ทั้งนี้ โรงพยาบาลในสังกัด", "ศาลส่งบำบัด"),
     ("กรมสนับสนุนบริการสุขภาพได้รวบรวมข้อมูลบริษัทผลิตและจำหน่ายเตาเผาศพไว้เพื่อสะดวกในการติดต่อ",
      "บริษัทผลิตและจำหน่ายเตาเผาศพ"),
+    # an institution and a word no name opens with, an adjective or adverb (u1453, u1624)
+    ("ในพื้นที่เสี่ยงที่มีการระบาด โดยขอรับชุดตรวจได้ที่โรงพยาบาลใกล้บ้าน / คลินิก /ร้านขายยาที่เข้าร่วม",
+     "โรงพยาบาลใกล้บ้าน"),
+    ("เชื่อว่าจะได้รับเงินคืนจากธนาคารแน่นอน อย่างไรก็ตามกรณีที่มีข้อติดขัด", "ธนาคารแน่นอน"),
 ])
 def test_an_institution_and_what_it_did_is_no_body(text, gone):
     assert gone not in [o["name"] for o in analyze("กระทรวงสาธารณสุข\n" + text)["organizations"]]
+
+
+@pytest.mark.parametrize("text, body", [
+    # a place's name opening with บาง, which ORCHID tags as "some" (u1505); a prefix the
+    # segmenter cut off its noun (u0583)
+    ("วันนี้ (27 กันยายน 2564) ที่โรงพยาบาลบางใหญ่ จ.นนทบุรี ดร.สาธิต ปิตุเตชะ รัฐมนตรีช่วยว่าการกระทรวงสาธารณสุข",
+     "โรงพยาบาลบางใหญ่"),
+    ("หลักสูตรสุดยอดผู้นำด้านสาธารณสุข รุ่นที่ 1 จัดโดยวิทยาลัยนักบริหารสาธารณสุข พร้อมบรรยายพิเศษ",
+     "วิทยาลัยนักบริหารสาธารณสุข"),
+])
+def test_an_institution_named_by_a_word_that_looks_like_grammar_stays_a_body(text, body):
+    assert body in [o["name"] for o in analyze("กระทรวงสาธารณสุข\n" + text)["organizations"]]
 
 
 def test_an_institution_named_after_a_place_stays_a_body():
