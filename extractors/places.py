@@ -73,6 +73,7 @@ def _tools():
     b = boundaries()
     return {
         "predicates": clause_words(PREDICATE_TAGS),
+        "prepositions": clause_words(frozenset({"RPRE"})),
         "full": Gazetteer(full),
         "bare": Gazetteer(bare),
         "heads": Prefixes(heads),
@@ -139,7 +140,7 @@ def extract_places(doc: Doc) -> None:
     candidates = [Mention(s, e, name, kind) for s, e, _, (name, kind) in t["full"].find(toks)]
     model_ends = ends_by_start(doc, "LOCATION")
     for start, head in t["heads"].starts(text):
-        if toks.is_start(start):
+        if toks.is_start(start) or _after_glued_preposition(toks, start, head):
             m = _headed(doc, toks, start, head, model_ends)
             if m:
                 candidates.append(m)
@@ -165,6 +166,24 @@ def extract_places(doc: Doc) -> None:
             "aliases": forms,
             "mentions": [[m.start, m.end] for m in ent.mentions],
         })
+
+
+# kinds of place whose head takes only a known name after it (จังหวัดต่าง ๆ is no place)
+KNOWN_NAME_KINDS = ("province", "country", "region", "continent", "state", "bma_district")
+
+
+def _after_glued_preposition(toks: Tokens, start: int, head: str) -> bool:
+    """Is the head at ``start`` the end of a dictionary word that glues a preposition to it
+    (ใน|ประเทศ|ไทย: the segmenter keeps ในประเทศ whole), for a kind of place that takes only a
+    known name?  Then the place starts at the head: ในประเทศไทย holds ประเทศไทย."""
+    t = _tools()
+    if t["head_of"][head][1] not in KNOWN_NAME_KINDS:
+        return False
+    i = toks.index_at(start)
+    word_start = toks.starts[i]
+    word = toks.words[i]
+    return word_start < start and word_start + len(word) == start + len(head) and \
+        toks.text[word_start:start] in t["prepositions"]
 
 
 def _headed(doc: Doc, toks: Tokens, start: int, head: str, model_ends: dict[int, int]) -> Mention | None:
@@ -198,7 +217,7 @@ def _headed(doc: Doc, toks: Tokens, start: int, head: str, model_ends: dict[int,
         name = canonical if canonical.startswith(full_head) else full_head + known
         if kind != "region":
             return Mention(start, end, name, kind)
-    elif kind in ("province", "country", "region", "continent", "state", "bma_district", "city") and not (
+    elif kind in (*KNOWN_NAME_KINDS, "city") and not (
         kind == "city" and head == "กรุง"
     ):
         return None  # these take only a known name: "จังหวัดต่าง ๆ", "ประเทศคู่ค้า" are not places

@@ -249,7 +249,7 @@ def grammatical_words() -> frozenset[str]:
     return frozenset(w for w, tag in _orchid_tags().items() if tag in GRAMMATICAL_TAGS and w.strip() and w != "ให้")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def clause_words(tags: frozenset[str] = CLAUSE_TAGS) -> frozenset[str]:
     """Words the ORCHID data tags as a sentence going on (CLAUSE_TAGS, or PREDICATE_TAGS)."""
     return frozenset(w for w, tag in _orchid_tags().items() if tag in tags and w.strip())

@@ -319,3 +319,12 @@ def test_a_body_the_model_reads_around_a_place_is_the_body():
     r = analyze("และนายธนพลธ์ ดอกแก้ว นายกสมาคมเพื่อนโรคไตแห่งประเทศไทย ถึงการเพิ่มทางเลือกฟอกไต")
     assert "สมาคมเพื่อนโรคไตแห่งประเทศไทย" in [o["name"] for o in r["organizations"]]
     assert r["places"] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    # the segmenter keeps ในประเทศ whole; the country after it is still ประเทศ + its name (u0012, u1921)
+    ("มาอย่างต่อเนื่องตลอดกว่า 54 ปีในประเทศไทย หวังว่าการมีส่วนร่วมครั้งนี้จะ", "ประเทศไทย"),
+    ("แต่เมื่อดูจากผลสัมฤทธิ์ของวัคซีน ในประเทศจีนซึ่งมีประชากร 1,500 ล้านคน", "ประเทศจีน"),
+])
+def test_a_country_after_a_preposition_glued_to_its_head(text, place):
+    assert [(p["text"], p["name"]) for p in analyze(text)["places"]] == [(place, place)]
