@@ -74,6 +74,7 @@ def _tools():
     return {
         "predicates": clause_words(PREDICATE_TAGS),
         "prepositions": clause_words(frozenset({"RPRE"})),
+        "function_words": frozenset(b["function_words"]),
         "full": Gazetteer(full),
         "bare": Gazetteer(bare),
         "heads": Prefixes(heads),
@@ -168,6 +169,9 @@ def extract_places(doc: Doc) -> None:
         })
 
 
+# the parts a region is divided into, as the Thai Meteorological Department and the
+# ministries name them (ภาคเหนือตอนบน, ภาคใต้ฝั่งตะวันตก, ภาคใต้ฝั่งอันดามัน)
+_REGION_PART = re.compile(r"ตอน(?:บน|ล่าง|กลาง)|ฝั่ง(?:ตะวันออก|ตะวันตก|อันดามัน|อ่าวไทย)")
 # kinds of place whose head takes only a known name after it (จังหวัดต่าง ๆ is no place)
 KNOWN_NAME_KINDS = ("province", "country", "region", "continent", "state", "bma_district")
 
@@ -198,9 +202,15 @@ def _headed(doc: Doc, toks: Tokens, start: int, head: str, model_ends: dict[int,
     whole = t["known_after_head"].prefixes.at(text, start)
     if whole and len(whole) > len(head):  # บึงกาฬ is a province, not a lake named กาฬ
         name, known_kind = t["known_after_head"].entries[whole]
-        return Mention(start, start + len(whole), name, known_kind)
-    if head.endswith(".") and start > 0 and (THAI_LETTER.match(text[start - 1]) or text[start - 1] == "."):
-        return None  # ต. at the end of กพต. is not ตำบล
+        end = start + len(whole)
+        part = _REGION_PART.match(text, end) if known_kind == "region" else None
+        if part and (toks.is_end(part.end()) or not THAI_LETTER.match(text[part.end() : part.end() + 1])):
+            # ภาคเหนือตอนบน, ภาคใต้ฝั่งอันดามัน: a part of the region
+            return Mention(start, part.end(), name + part.group(), known_kind)
+        return Mention(start, end, name, known_kind)
+    if head.endswith(".") and start > 0 and (THAI_LETTER.match(text[start - 1]) or text[start - 1] == ".") \
+            and not (toks.is_start(start) and toks.word_at(toks.starts[toks.index_at(start - 1)]) in t["function_words"]):
+        return None  # ต. at the end of กพต. is not ตำบล; but ที่|จ.นครนายก is จังหวัดนครนายก
     pos = start + len(head)
     if head.endswith(".") and text[pos : pos + 1] == " ":
         pos += 1  # "อ. แม่ริม"

@@ -328,3 +328,18 @@ def test_a_body_the_model_reads_around_a_place_is_the_body():
 ])
 def test_a_country_after_a_preposition_glued_to_its_head(text, place):
     assert [(p["text"], p["name"]) for p in analyze(text)["places"]] == [(place, place)]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a region's part as the Meteorological Department names it (u1593, u1580)
+    ("จะทำให้ภาคเหนือ อีสาน กลาง ตะวันออก และภาคใต้ฝั่งตะวันตก ยังคงมีฝนตกหนัก", "ภาคใต้ฝั่งตะวันตก"),
+    ("จากฝนตกสะสมต่อเนื่องในพื้นที่ภาคเหนือ ภาคตะวันออกเฉียงเหนือตอนบน ภาคตะวันออกและภาคใต้", "ภาคตะวันออกเฉียงเหนือตอนบน"),
+])
+def test_a_part_of_a_region_is_one_place(text, place):
+    assert place in [p["name"] for p in analyze(text)["places"]]
+
+
+def test_an_abbreviated_head_after_a_preposition_glued_to_it():
+    # "ที่จ.นครพนม": จ. is จังหวัด after ที่, as it is not at the end of กพต. (unlabeled corpus)
+    places = analyze("เท่าทันและรับมือกับข่าวปลอม” ที่จ.นครพนม  โดยมี นายชวนินทร์")["places"]
+    assert [(p["text"], p["name"]) for p in places] == [("จ.นครพนม", "จังหวัดนครพนม")]
