@@ -225,6 +225,9 @@ def _headed(doc: Doc, toks: Tokens, start: int, head: str, model_ends: dict[int,
         end = pos + len(known)
         canonical, _ = t["known_after_head"].entries[known]
         name = canonical if canonical.startswith(full_head) else full_head + known
+        number = _SOI_NUMBER.match(text, end) if kind == "soi" else None
+        if number:  # ซอยลาดพร้าว 71: a soi off the road named for the district
+            return Mention(start, number.end(), name + number.group(), kind)
         if kind != "region":
             return Mention(start, end, name, kind)
     elif kind in (*KNOWN_NAME_KINDS, "city") and not (
@@ -263,8 +266,8 @@ def _headed(doc: Doc, toks: Tokens, start: int, head: str, model_ends: dict[int,
         # place there (but เขื่อนทับเสลา, คลองลัดโพธิ์: names that open with a verb, which the
         # model gives some probability)
         return None
-    m = _NUMBER_AFTER.match(text, end)
-    if kind == "region" and m:  # กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1
+    m = (_SOI_NUMBER if kind == "soi" else _NUMBER_AFTER).match(text, end)
+    if kind in ("region", "soi") and m:  # กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนบน 1; ซอยลาดพร้าว 71
         end = m.end()
     return Mention(start, end, full_head + text[pos:end], kind)
 
@@ -273,6 +276,8 @@ _JOINED_NAME = re.compile(r"-(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _JOINED_PARK = re.compile(r" ?- ?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")  # park names are written with spaces too
 _ADDRESS_AFTER = re.compile(r" (?:จังหวัด|จ\.|อำเภอ|อ\.|เขต|แขวง|กรุงเทพ)")
 _NUMBER_AFTER = re.compile(r" \d{1,2}(?![\d.,:/])")
+# a soi is numbered along the road it leaves: ซอยลาดพร้าว 71, ซอยสุขุมวิท 101/1
+_SOI_NUMBER = re.compile(r" ?\d{1,3}(?:/\d{1,3})?(?![\d.,:])")
 
 
 def _bare_used_as_places(text: str, bare: list[Mention], found: list[Mention]) -> list[Mention]:

@@ -343,3 +343,13 @@ def test_an_abbreviated_head_after_a_preposition_glued_to_it():
     # "ที่จ.นครพนม": จ. is จังหวัด after ที่, as it is not at the end of กพต. (unlabeled corpus)
     places = analyze("เท่าทันและรับมือกับข่าวปลอม” ที่จ.นครพนม  โดยมี นายชวนินทร์")["places"]
     assert [(p["text"], p["name"]) for p in places] == [("จ.นครพนม", "จังหวัดนครพนม")]
+
+
+@pytest.mark.parametrize("text, soi", [
+    # a soi is numbered along its road (u0352; the road named as a district, ลาดพร้าว)
+    ("ณ ชุมชนภายในซอยหมอเหล็งและซอยอ่อนนุช 84 ชุมชนริมทางรถไฟยมราช", "ซอยอ่อนนุช 84"),
+    ("บริเวณซอยลาดพร้าว 71 เขตวังทองหลาง", "ซอยลาดพร้าว 71"),
+    ("ที่ซอยสุขุมวิท 101/1 แขวงบางจาก", "ซอยสุขุมวิท 101/1"),
+])
+def test_a_soi_keeps_its_number(text, soi):
+    assert soi in [p["name"] for p in analyze(text)["places"]]
