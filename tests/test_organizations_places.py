@@ -200,6 +200,13 @@ def test_a_head_noun_with_no_name_before_a_list_is_no_body():
     assert not any(o["name"].startswith("กระทรวง และ") for o in doc["organizations"])
 
 
+def test_a_head_noun_counted_as_one_of_many_is_no_body():
+    # u0218: "โรงเรียนแห่งหนึ่ง" is "a school", and the province after it a place
+    r = analyze("ผู้เสียหายที่ถูกรองผู้อำนวยการโรงเรียนแห่งหนึ่งในจังหวัดชัยภูมิแชทหาส่วนตัวด้วยคำพูดคุกคาม")
+    assert not any(o["name"].startswith("โรงเรียน") for o in r["organizations"])
+    assert [p["name"] for p in r["places"]] == ["จังหวัดชัยภูมิ"]
+
+
 @pytest.mark.parametrize("text, name", [
     # the model ends the name where a verb is glued to it (unlabeled releases u1105, u0846, u1490)
     ("รวมทั้งเจ้าหน้าที่แบคออฟฟิศที่มาช่วยงานเอกสาร  กองทัพไทยส่งทหารมาร่วมประกอบเตียง เคลื่อนย้ายผู้ป่วย ส่งอาหาร",
