@@ -44,6 +44,7 @@ from spacy.tokens import Doc
 from pipeline.document import add_item, items, state
 from pipeline.lexicon import (
     MINISTER_POSTS,
+    clause_words,
     grammatical_words,
     honorifics,
     ministry_short_names,
@@ -99,6 +100,8 @@ class Lexicon:
         self.news_names = thainer_names()
         self.not_dotted = frozenset(not_dotted_words())
         self.grammar = grammatical_words()
+        # words a sentence goes on with (verbs, prepositions, conjunctions: ดึง|กองทัพ, และ|ดีแทค)
+        self.clause = clause_words()
         # a ministry by its short name (มหาดไทย, คมนาคม): a form of the ministry, not a body of its own
         self.short_ministry = ministry_short_names()
         self.ministry_forms: dict[str, list[str]] = {}
@@ -393,7 +396,7 @@ def _glued_to_a_word(st: dict, lex: "Lexicon", pos: int) -> bool:
     if pos == 0 or not THAI_WORD.match(text[pos - 1]):
         return False
     i = bisect_right(starts, pos - 1) - 1
-    return i < 0 or st["words"][i] not in lex.grammar
+    return i < 0 or st["words"][i] not in lex.grammar and st["words"][i] not in lex.clause
 
 
 def _person(written: str, title: str, s: int, e: int) -> dict:

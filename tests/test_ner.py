@@ -225,6 +225,9 @@ def test_a_model_place_needs_a_place_head_and_a_name(name, first_word, place_lik
     # u0204: a mobile operator ThaiNER's train split tags as a body
     ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nล่าสุดได้ประสานงานกับทาง กสทช. เอไอเอส ดีแทค ทรู ถ้ามีโทรมาจากต่างประเทศ",
      "เอไอเอส"),
+    # u1072: a body ThaiNER tags, glued to a conjunction before it (และ|ดีแทค)
+    ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม\nโดยจะร่วมกับบริษัท โทรคมนาคมแห่งชาติ จำกัด (มหาชน) หรือ NT เอไอเอส  ทรู "
+     "และดีแทค โดยจะเริ่มยกเว้นค่าบริการ", "ดีแทค"),
 ])
 def test_the_model_adds_a_body_the_lexicon_does_not_list(text, body):
     assert body in _added(analyze(text), "organizations")
