@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from pipeline.document import add_item, state
 from pipeline.layout import excluded
 from pipeline.lexicon import (
+    MINISTER_POSTS,
     PREDICATE_TAGS,
     clause_words,
     grammatical_words,
@@ -146,7 +147,7 @@ def _tools():
         "place_head_in": re.compile(rf"(?:{trie_pattern([h for h, _, _ in place_heads()])})[\u0e01-\u0e4e]"),
         # no name goes on over what opens the next sentence (ทั้งนี้, นอกจากนี้)
         "openers": frozenset(sentence_openers()),
-        "dotted_posts": tuple(w for w in position_words() if w.endswith(".")),
+        "dotted_posts": tuple(sorted((w for w in position_words() if w.endswith(".")), key=len)),
         "titles": frozenset(honorifics()),
         "place_heads": Prefixes(h for h, _, _ in place_heads()),
     }
@@ -414,10 +415,19 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
             end = s + len(name)
         known.append(Mention(s, end, name, kind, known=True, parent=parent))
     for m in ABBREVIATION.finditer(text):
-        form = m.group()
-        if form in t["dotted"] and not excluded(doc, m.start()):
+        form, start = m.group(), m.start()
+        if form not in t["dotted"]:
+            # a dotted post glued to the body's abbreviation: ผบ.ทบ., ผบ.ตร. (the body is ทบ., ตร.);
+            # not a minister's, whose ministry people.py gives in full and is no body of its own (รมว.กห.)
+            post = next((p for p in t["dotted_posts"] if form.startswith(p) and form[len(p):] in t["dotted"]), None)
+            if post is None or post.startswith(MINISTER_POSTS):
+                continue
+            form, start = form[len(post):], start + len(post)
+            if t["dotted"][form][0] in t["places"].entries:
+                continue  # ส.ส.กทม.: the member's province, not the city's administration
+        if not excluded(doc, start):
             name, kind, parent, _ = t["dotted"][form]
-            known.append(Mention(m.start(), m.end(), name, kind, known=True, abbreviation=form, parent=parent))
+            known.append(Mention(start, m.end(), name, kind, known=True, abbreviation=form, parent=parent))
 
     # 2. a head noun and the words that belong to it
     headed: list[Mention] = []

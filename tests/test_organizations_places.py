@@ -360,3 +360,14 @@ def test_an_abbreviated_head_after_a_preposition_glued_to_it():
 ])
 def test_a_soi_keeps_its_number(text, soi):
     assert soi in [p["name"] for p in analyze(text)["places"]]
+
+
+def test_a_body_abbreviated_after_a_dotted_post_is_the_body():
+    # u0893: ผบ.ตร. is the commissioner of the police (ตร.); the minister's post keeps its own reading
+    r = analyze("นำโดย พล.ต.อ.ดำรงศักดิ์ กิตติประภัสร์ รอง ผบ.ตร. และ ผอ.ศปอส.ตร. (PCT) ได้เข้าไปสืบสวน")
+    assert "สำนักงานตำรวจแห่งชาติ" in [o["name"] for o in r["organizations"]]
+    assert r["people"][0]["organization"] == "ตร."  # as written in the post (GOLD.md)
+    r = analyze("นายสุทิน คลังแสง รมว.กห. กล่าวว่า")
+    assert r["people"][0]["organization"] == "กระทรวงกลาโหม"
+    # ส.ส.กทม.: the member's province, not the city's administration
+    assert "กรุงเทพมหานคร" not in [o["name"] for o in analyze("นายณัฐชา บุญไชยอินสวัสดิ์ ส.ส.กทม. พรรคก้าวไกล กล่าวว่า")["organizations"]]
