@@ -34,6 +34,7 @@ from pipeline.lexicon import (
     not_organization_words,
     orchid_tag,
     org_heads,
+    organization_forms,
     organizations,
     place_heads,
     place_name_openers,
@@ -98,6 +99,9 @@ def known_forms() -> dict[str, tuple[str, str, str | None, bool]]:
         for ab in m.abbreviations:
             forms.setdefault(f"กระทรวง {ab}", (m.name, "ministry", None, True))
             forms.setdefault(f"กระทรวง{ab}", (m.name, "ministry", None, True))
+    known = organizations()
+    for form, name in organization_forms().items():  # ทหารบก in ผู้บัญชาการทหารบก
+        forms.setdefault(form, (name, known[name].kind, known[name].parent, False))
     return forms
 
 
@@ -148,6 +152,8 @@ def _tools():
         # no name goes on over what opens the next sentence (ทั้งนี้, นอกจากนี้)
         "openers": frozenset(sentence_openers()),
         "dotted_posts": tuple(sorted((w for w in position_words() if w.endswith(".")), key=len)),
+        "post_forms": frozenset(organization_forms()),
+        "post_words": frozenset(position_words()),
         "titles": frozenset(honorifics()),
         "place_heads": Prefixes(h for h, _, _ in place_heads()),
     }
@@ -399,9 +405,11 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
 
     # 1. known names (a known body goes on across a space, "กระทรวงแรงงาน คนพิการ และกิจการ
     # สังคม", "(องค์การมหาชน)"; glued, only into the place of its provincial office)
-    for s, e, _form, (name, kind, parent, _) in t["gazetteer"].find(toks):
+    for s, e, form, (name, kind, parent, _) in t["gazetteer"].find(toks):
         if excluded(doc, s):
             continue
+        if form in t["post_forms"] and not (s > 0 and toks.word_at(toks.starts[toks.index_at(s - 1)]) in t["post_words"]):
+            continue  # ทหารบก names the army in ผู้บัญชาการทหารบก, not in มณฑลทหารบก
         if name == "กรุงเทพมหานคร" and not (bma and _acts_as_administration(text, s, e)):
             continue  # the city as a place: extractors/places.py
         end = e

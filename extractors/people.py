@@ -40,6 +40,7 @@ from pipeline.lexicon import (
     ministries,
     ministry_short_names,
     org_heads,
+    organization_forms,
     person_names,
     position_words,
     trie_pattern,
@@ -143,6 +144,7 @@ def _tools():
             + "|".join(re.escape(s) for s in sorted(short_ministry, key=len, reverse=True)) + r")"
         ),
         "short_ministry": short_ministry,
+        "body_forms": organization_forms(),
     }
 
 
@@ -827,12 +829,14 @@ def _roles(text: str, person: Person) -> list[str]:
 
 def _organization_in(text: str, position: tuple[int, int], orgs: list[list]) -> tuple[str | None, str | None]:
     """The body named inside a post: the first organization mention in it; a ministry
-    named by its short name after รมว./รมช. (รมว.คมนาคม) is given in full."""
+    named by its short name after รมว./รมช. (รมว.คมนาคม) and a body named by the form its
+    heads' posts give it (ผู้บัญชาการตำรวจแห่งชาติ) are given in full."""
     t = _tools()
     s, e = position
     for a, b, org_id in orgs:
         if s <= a and b <= e:
-            return _clean(text[a:b]), org_id
+            written = _clean(text[a:b])
+            return t["body_forms"].get(written, written), org_id
     m = t["ministry_in_position"].search(text, s, e)
     if m:
         return t["short_ministry"][m.group(1)], None

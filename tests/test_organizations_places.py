@@ -371,3 +371,16 @@ def test_a_body_abbreviated_after_a_dotted_post_is_the_body():
     assert r["people"][0]["organization"] == "กระทรวงกลาโหม"
     # ส.ส.กทม.: the member's province, not the city's administration
     assert "กรุงเทพมหานคร" not in [o["name"] for o in analyze("นายณัฐชา บุญไชยอินสวัสดิ์ ส.ส.กทม. พรรคก้าวไกล กล่าวว่า")["organizations"]]
+
+
+def test_a_body_named_inside_its_heads_post():
+    # u0572 and tg-053: the commander's post names the navy, the police; the person's
+    # organization is the body's full name (GOLD.md)
+    r = analyze("โดยมี พลเรือเอก สมประสงค์ นิลสมัย ผู้บัญชาการทหารเรือ พลอากาศเอก สฤษฎ์พงศ์ วัฒนวรางกูร")
+    assert "กองทัพเรือ" in [o["name"] for o in r["organizations"]]
+    assert r["people"][0]["organization"] == "กองทัพเรือ"
+    r = analyze("พล.ต.ท.อัครเดช พิมลศรี ผู้ช่วยผู้บัญชาการตำรวจแห่งชาติ พร้อมผู้แทนหน่วยงาน")
+    assert r["people"][0]["organization"] == "สำนักงานตำรวจแห่งชาติ"
+    # u0010: the same words outside a post are no mention (มณฑลทหารบกที่ 11 is a military district)
+    r = analyze("ที่โรงพยาบาลสนามกองทัพบก มณฑลทหารบกที่ 11 เขตหลักสี่ กทม.")
+    assert all(m != "ทหารบก" for o in r["organizations"] for m in o["aliases"])
