@@ -153,6 +153,7 @@ def _tools():
         "openers": frozenset(sentence_openers()),
         "dotted_posts": tuple(sorted((w for w in position_words() if w.endswith(".")), key=len)),
         "post_forms": frozenset(organization_forms()),
+        "ordinal_nouns": tuple(b["ordinal_nouns"]),
         "post_words": frozenset(position_words()),
         "titles": frozenset(honorifics()),
         "place_heads": Prefixes(h for h, _, _ in place_heads()),
@@ -592,15 +593,21 @@ def _end_by_model(toks: Tokens, after: int, end: int, model_end: int | None) -> 
 
 _NUMBERED_KINDS = {"hospital", "school"}
 _NUMBER_AFTER = re.compile(r" \d{1,2}(?![\d.,:/]|\s*(?:คน|ราย|แห่ง|ปี|วัน|เดือน|เตียง|%))")
+# a regional unit numbered after its name: ศูนย์อนามัยที่ 7, สำนักงานเขตสุขภาพที่ 4,
+# สำนักจัดการทรัพยากรป่าไม้ที่ 12 (the ministries number their regional offices)
+_UNIT_NUMBER = re.compile(r" ?ที่ ?\d{1,2}(?![\d.,:/]|\s*(?:คน|ราย|แห่ง|ปี|วัน|เดือน|เตียง|%))")
 
 
 def _numbered(text: str, end: int, kind: str) -> int:
-    """A hospital or school numbered after its name: โรงพยาบาลปลวกแดง 2."""
-    if kind in _NUMBERED_KINDS:
+    """A unit numbered after its name: ศูนย์อนามัยที่ 7 (not when the name ends with a noun
+    the number counts: ...รุ่นที่ 21, ...ศตวรรษที่ 21), and a hospital or school with its
+    number alone: โรงพยาบาลปลวกแดง 2."""
+    m = _UNIT_NUMBER.match(text, end)
+    if m and text[:end].endswith(_tools()["ordinal_nouns"]):
+        m = None
+    if m is None and kind in _NUMBERED_KINDS:
         m = _NUMBER_AFTER.match(text, end)
-        if m:
-            return m.end()
-    return end
+    return m.end() if m else end
 
 
 def _person_name_runs(toks: Tokens) -> set[int]:

@@ -384,3 +384,18 @@ def test_a_body_named_inside_its_heads_post():
     # u0010: the same words outside a post are no mention (มณฑลทหารบกที่ 11 is a military district)
     r = analyze("ที่โรงพยาบาลสนามกองทัพบก มณฑลทหารบกที่ 11 เขตหลักสี่ กทม.")
     assert all(m != "ทหารบก" for o in r["organizations"] for m in o["aliases"])
+
+
+@pytest.mark.parametrize("text, body", [
+    # u0143, u1991: regional units the ministries number
+    ("สคร.6 ชลบุรีคัดกรองสุขภาพประชาชนและให้ศูนย์อนามัยที่ 6 ชลบุรี ให้ความรู้", "ศูนย์อนามัยที่ 6"),
+    ("ผู้อำนวยการสำนักงานเขตสุขภาพที่ 4 กล่าว", "สำนักงานเขตสุขภาพที่ 4"),
+])
+def test_a_regional_unit_keeps_its_number(text, body):
+    assert body in [o["name"] for o in analyze(text)["organizations"]]
+
+
+def test_the_number_of_a_noun_ending_a_name_is_not_the_bodys():
+    # u0686: รุ่นที่ 21 counts the class, not the institute
+    names = [o["name"] for o in analyze("แพทย์จบใหม่จากสถาบันผลิตแพทย์แห่งประเทศไทยรุ่นที่ 21 จำนวน")["organizations"]]
+    assert not any(n.endswith("21") for n in names)
