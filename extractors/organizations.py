@@ -155,6 +155,7 @@ def _tools():
         "post_forms": frozenset(organization_forms()),
         "ordinal_nouns": tuple(b["ordinal_nouns"]),
         "post_words": frozenset(position_words()),
+        "post_prefixes": Prefixes(w for w in position_words() if "." not in w),
         "titles": frozenset(honorifics()),
         "place_heads": Prefixes(h for h, _, _ in place_heads()),
     }
@@ -202,8 +203,11 @@ def _stops_inside(toks: Tokens, start: int, pos: int) -> bool:
         after = pos + 3
         if _parallel_place(toks, start, pos, after):
             return False  # คณะทำงาน...ในพื้นที่จังหวัดเชียงใหม่และจังหวัดเชียงราย
+        if text.startswith("อดีต", after):
+            after += 4  # และอดีตผู้บริหาร...: a former post
         return bool(t["next_org"].at(text, after) or t["places"].prefixes.at(text, after)
-                    or t["stops_after_space_prefix"].at(text, after) or t["groups"].at(text, after))
+                    or t["stops_after_space_prefix"].at(text, after) or t["groups"].at(text, after)
+                    or _post_at(toks, after))  # สภาเภสัชกรรมและ|คณบดี...: the next person's post
     if text.startswith("เพื่อ", pos):
         # "กองทุน...เพื่อเศรษฐกิจ" goes on; "คณะทำงานร่วมเพื่อพิจารณา..." is a purpose
         return bool(t["verbs"].at(text, pos + 5))
@@ -225,6 +229,12 @@ def _stops_inside(toks: Tokens, start: int, pos: int) -> bool:
     previous = toks.word_at(pos - 1) if pos > 0 else ""
     # การจัดทำ: a verb made a noun; ประชาสัมพันธ์และเผยแพร่: verbs joined inside the name
     return not previous.startswith(("การ", "ความ")) and previous != "และ"
+
+
+def _post_at(toks: Tokens, pos: int) -> bool:
+    """Does a post begin a word at ``pos`` (คณบดี, หัวหน้า, ผู้บริหาร)?"""
+    word = _tools()["post_prefixes"].at(toks.text, pos)
+    return bool(word) and toks.is_end(pos + len(word))
 
 
 def _grammatical(toks: Tokens, pos: int) -> bool:

@@ -399,3 +399,14 @@ def test_the_number_of_a_noun_ending_a_name_is_not_the_bodys():
     # u0686: รุ่นที่ 21 counts the class, not the institute
     names = [o["name"] for o in analyze("แพทย์จบใหม่จากสถาบันผลิตแพทย์แห่งประเทศไทยรุ่นที่ 21 จำนวน")["organizations"]]
     assert not any(n.endswith("21") for n in names)
+
+
+@pytest.mark.parametrize("text, bodies", [
+    # ThaiNER val (news): a body's name does not run on across และ into the next person's post
+    ("สภาเภสัชกรรมและคณบดีคณะเภสัชศาสตร์จากสถาบันการศึกษา หนุนยึด พ.ร.บ.ยา", ["สภาเภสัชกรรม"]),
+    ("จะต้องตรวจสอบอดีตผู้บริหารธนาคารกรุงไทยและอดีตผู้บริหารธนาคารกรุงเทพ ว่าเหตุใด",
+     ["ธนาคารกรุงไทย", "ธนาคารกรุงเทพ"]),
+])
+def test_a_name_ends_before_and_and_a_post(text, bodies):
+    names = [o["name"] for o in analyze(text)["organizations"]]
+    assert all(b in names for b in bodies) and not any("และ" in n for n in names)
