@@ -221,6 +221,8 @@ def test_a_head_noun_counted_as_one_of_many_is_no_body():
     # a place glued to an office's name is part of it (u1750)
     ("วันนี้ (14 พฤศจิกายน 2564) ที่สำนักงานสาธารณสุขอำเภอเกาะลันตา จังหวัดกระบี่ ดร.สาธิต ปิตุเตชะ",
      "สำนักงานสาธารณสุขอำเภอเกาะลันตา"),
+    # พบ (found) glued: the sentence goes on (u1896)
+    ("ระหว่างวันที่ 29 ก.ค.–4 ส.ค. 65 โดยศูนย์ต่อต้านข่างปลอมพบจำนวนข้อความที่เข้ามา", "ศูนย์ต่อต้านข่างปลอม"),
 ])
 def test_a_body_name_ends_before_a_verb_glued_to_it(text, name):
     assert name in [o["name"] for o in analyze(text)["organizations"]]
@@ -410,3 +412,9 @@ def test_the_number_of_a_noun_ending_a_name_is_not_the_bodys():
 def test_a_name_ends_before_and_and_a_post(text, bodies):
     names = [o["name"] for o in analyze(text)["organizations"]]
     assert all(b in names for b in bodies) and not any("และ" in n for n in names)
+
+
+def test_a_place_name_ends_before_a_verb_glued_to_it():
+    # ThaiNER val (news): "ถนนพัฒนาการตัดใหม่|พบรถเร่..." (a road's name holds ตัด, but พบ ends it)
+    places = analyze("จากการตรวจสอบบริเวณถนนพัฒนาการตัดใหม่พบรถเร่ขายทุเรียนใช้เครื่องชั่ง")["places"]
+    assert [p["name"] for p in places] == ["ถนนพัฒนาการตัดใหม่"]
