@@ -223,6 +223,9 @@ def test_a_head_noun_counted_as_one_of_many_is_no_body():
      "สำนักงานสาธารณสุขอำเภอเกาะลันตา"),
     # พบ (found) glued: the sentence goes on (u1896)
     ("ระหว่างวันที่ 29 ก.ค.–4 ส.ค. 65 โดยศูนย์ต่อต้านข่างปลอมพบจำนวนข้อความที่เข้ามา", "ศูนย์ต่อต้านข่างปลอม"),
+    # รายงาน (reported) glued (u0265)
+    ("ด้านความปลอดภัย ศูนย์ป้องกันควบคุมโรคแห่งสหรัฐอเมริการายงานว่า เกิดภาวะกล้ามเนื้อหัวใจอักเสบ",
+     "ศูนย์ป้องกันควบคุมโรคแห่งสหรัฐอเมริกา"),
 ])
 def test_a_body_name_ends_before_a_verb_glued_to_it(text, name):
     assert name in [o["name"] for o in analyze(text)["organizations"]]
