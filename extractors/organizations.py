@@ -154,6 +154,7 @@ def _tools():
         "dotted_posts": tuple(sorted((w for w in position_words() if w.endswith(".")), key=len)),
         "post_forms": frozenset(organization_forms()),
         "ordinal_nouns": tuple(b["ordinal_nouns"]),
+        "clause_particles": frozenset(b["clause_particles"]),
         "post_words": frozenset(position_words()),
         "post_prefixes": Prefixes(w for w in position_words() if "." not in w),
         "titles": frozenset(honorifics()),
@@ -576,10 +577,15 @@ def _parent_follows(toks: Tokens, end: int) -> bool:
 
 
 def _drop_trailing_verb(toks: Tokens, after: int, end: int) -> int:
-    """"เสนอคณะอนุกรรมการประจำภาคพิจารณา": the verb after the name is not part of it."""
-    i = toks.index_at(end - 1)
-    if i > 0 and toks.starts[i] > after and toks.words[i] in _TRAILING_VERBS:
-        return toks.starts[i]
+    """"เสนอคณะอนุกรรมการประจำภาคพิจารณา", "คณะกรรมการข้าวด้วย": the verb or the particle
+    after the name is not part of it."""
+    particles = _tools()["clause_particles"]
+    while end > after:
+        i = toks.index_at(end - 1)
+        if i > 0 and toks.starts[i] > after and (toks.words[i] in _TRAILING_VERBS or toks.words[i] in particles):
+            end = toks.starts[i]
+        else:
+            break
     return end
 
 

@@ -75,6 +75,7 @@ def _tools():
         "predicates": clause_words(PREDICATE_TAGS),
         "prepositions": clause_words(frozenset({"RPRE"})),
         "function_words": frozenset(b["function_words"]),
+        "particles": Prefixes(b["clause_particles"]),
         "full": Gazetteer(full),
         "bare": Gazetteer(bare),
         "heads": Prefixes(heads),
@@ -214,7 +215,9 @@ def _headed(doc: Doc, toks: Tokens, start: int, head: str, model_ends: dict[int,
     pos = start + len(head)
     if head.endswith(".") and text[pos : pos + 1] == " ":
         pos += 1  # "อ. แม่ริม"
-    if not THAI_LETTER.match(text[pos : pos + 1]) or text.startswith(NOT_NAME_START, pos) or t["not_places"].at(text, start):
+    particle = t["particles"].at(text, pos)  # ตำบล|แล้ว: a clause goes on, no name
+    if not THAI_LETTER.match(text[pos : pos + 1]) or text.startswith(NOT_NAME_START, pos) or t["not_places"].at(text, start) \
+            or (particle and toks.is_end(pos + len(particle))):
         return None
     first = t["stops"].at(text, pos)
     if first and toks.is_end(pos + len(first)) and not _ADDRESS_AFTER.match(text, run_end(text, pos)):

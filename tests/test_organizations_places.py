@@ -223,6 +223,8 @@ def test_a_head_noun_counted_as_one_of_many_is_no_body():
      "สำนักงานสาธารณสุขอำเภอเกาะลันตา"),
     # พบ (found) glued: the sentence goes on (u1896)
     ("ระหว่างวันที่ 29 ก.ค.–4 ส.ค. 65 โดยศูนย์ต่อต้านข่างปลอมพบจำนวนข้อความที่เข้ามา", "ศูนย์ต่อต้านข่างปลอม"),
+    # a particle that closes the clause (u0114)
+    ("ทำให้มีเงินทุนในการประกอบอาชีพโดยไม่ต้องกู้ยืมกองทุนผู้สูงอายุอีกด้วย", "กองทุนผู้สูงอายุ"),
     # รายงาน (reported) glued (u0265)
     ("ด้านความปลอดภัย ศูนย์ป้องกันควบคุมโรคแห่งสหรัฐอเมริการายงานว่า เกิดภาวะกล้ามเนื้อหัวใจอักเสบ",
      "ศูนย์ป้องกันควบคุมโรคแห่งสหรัฐอเมริกา"),
@@ -421,3 +423,8 @@ def test_a_place_name_ends_before_a_verb_glued_to_it():
     # ThaiNER val (news): "ถนนพัฒนาการตัดใหม่|พบรถเร่..." (a road's name holds ตัด, but พบ ends it)
     places = analyze("จากการตรวจสอบบริเวณถนนพัฒนาการตัดใหม่พบรถเร่ขายทุเรียนใช้เครื่องชั่ง")["places"]
     assert [p["name"] for p in places] == ["ถนนพัฒนาการตัดใหม่"]
+
+
+def test_a_place_head_and_a_particle_is_no_place():
+    # u1658: "ที่สนามบินแล้ว" is "at the airport already"
+    assert analyze("การเปิดประเทศคืบหน้าขึ้นมาก มีการซักซ้อมที่สนามบินแล้ว 2 ครั้ง")["places"] == []
