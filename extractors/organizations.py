@@ -99,9 +99,6 @@ def known_forms() -> dict[str, tuple[str, str, str | None, bool]]:
         for ab in m.abbreviations:
             forms.setdefault(f"กระทรวง {ab}", (m.name, "ministry", None, True))
             forms.setdefault(f"กระทรวง{ab}", (m.name, "ministry", None, True))
-    known = organizations()
-    for form, name in organization_forms().items():  # ทหารบก in ผู้บัญชาการทหารบก
-        forms.setdefault(form, (name, known[name].kind, known[name].parent, False))
     return forms
 
 
@@ -152,10 +149,9 @@ def _tools():
         # no name goes on over what opens the next sentence (ทั้งนี้, นอกจากนี้)
         "openers": frozenset(sentence_openers()),
         "dotted_posts": tuple(sorted((w for w in position_words() if w.endswith(".")), key=len)),
-        "post_forms": frozenset(organization_forms()),
+        "posts_naming_bodies": _posts_naming_bodies(),
         "ordinal_nouns": tuple(b["ordinal_nouns"]),
         "clause_particles": frozenset(b["clause_particles"]),
-        "post_words": frozenset(position_words()),
         "post_prefixes": Prefixes(w for w in position_words() if "." not in w),
         "titles": frozenset(honorifics()),
         "place_heads": Prefixes(h for h, _, _ in place_heads()),
@@ -230,6 +226,34 @@ def _stops_inside(toks: Tokens, start: int, pos: int) -> bool:
     previous = toks.word_at(pos - 1) if pos > 0 else ""
     # การจัดทำ: a verb made a noun; ประชาสัมพันธ์และเผยแพร่: verbs joined inside the name
     return not previous.startswith(("การ", "ความ")) and previous != "และ"
+
+
+def _posts_naming_bodies() -> dict[str, tuple[str, str]]:
+    """Post -> (the form of a body's name it ends with, the body): ผู้บัญชาการทหารบก ->
+    (ทหารบก, กองทัพบก), a post (ผู้บัญชาการ) and a form of the body it heads
+    (``organization_forms.tsv``)."""
+    posts = frozenset(position_words())
+    out = {}
+    for post in posts:
+        for form, body in organization_forms().items():
+            if post.endswith(form) and post[: -len(form)] in posts:
+                out[post] = (form, body)
+    return out
+
+
+def _bodies_in_posts(doc: Doc, toks: Tokens) -> list[Mention]:
+    """A body named inside a post the tokenizer keeps whole: ทหารบก in ผู้บัญชาการทหารบก (and
+    in รองผู้บัญชาการตำรวจแห่งชาติ), not in มณฑลทหารบก, which is no post."""
+    t = _tools()
+    known = organizations()
+    found = []
+    for start, word in zip(toks.starts, toks.words):
+        hit = t["posts_naming_bodies"].get(word)
+        if hit and not excluded(doc, start):
+            form, body = hit
+            end = start + len(word)
+            found.append(Mention(end - len(form), end, body, known[body].kind, known=True, parent=known[body].parent))
+    return found
 
 
 def _post_at(toks: Tokens, pos: int) -> bool:
@@ -417,11 +441,9 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
 
     # 1. known names (a known body goes on across a space, "กระทรวงแรงงาน คนพิการ และกิจการ
     # สังคม", "(องค์การมหาชน)"; glued, only into the place of its provincial office)
-    for s, e, form, (name, kind, parent, _) in t["gazetteer"].find(toks):
+    for s, e, _form, (name, kind, parent, _) in t["gazetteer"].find(toks):
         if excluded(doc, s):
             continue
-        if form in t["post_forms"] and not (s > 0 and toks.word_at(toks.starts[toks.index_at(s - 1)]) in t["post_words"]):
-            continue  # ทหารบก names the army in ผู้บัญชาการทหารบก, not in มณฑลทหารบก
         if name == "กรุงเทพมหานคร" and not (bma and _acts_as_administration(text, s, e)):
             continue  # the city as a place: extractors/places.py
         end = e
@@ -434,6 +456,7 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
             name = text[s:end].rstrip()
             end = s + len(name)
         known.append(Mention(s, end, name, kind, known=True, parent=parent))
+    known.extend(_bodies_in_posts(doc, toks))
     for m in ABBREVIATION.finditer(text):
         form, start = m.group(), m.start()
         if form not in t["dotted"]:

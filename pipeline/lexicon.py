@@ -289,7 +289,7 @@ def segmentation_words() -> frozenset[str]:
     words.update(h for h in honorifics() if "." not in h)
     # a position that names its body (โฆษกประจำสำนักนายกรัฐมนตรี) is not kept whole, so
     # that the body inside it is still a word boundary away
-    body_words = [h for h, _ in org_heads()] + list(organizations()) + list(organization_forms()) + list(places())
+    body_words = [h for h, _ in org_heads()] + list(organizations()) + list(places())
     words.update(w for w in position_words() if "." not in w and not any(b in w[1:] for b in body_words))
     for org in organizations().values():
         words.add(org.name)
@@ -304,13 +304,11 @@ def segmentation_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def segmentation_splits() -> frozenset[str]:
     """Dictionary words the tokenizer must not keep whole: a post glued to the head of
-    the body it serves or to a form of its name (ปลัดกระทรวง, ผู้อำนวยการกอง,
-    ผู้บัญชาการทหารบก), so that the body's name starts a word."""
+    the body it serves (ปลัดกระทรวง, ผู้อำนวยการกอง), so that the body's name starts a word."""
     from pythainlp.corpus import thai_words
 
     posts = [w for w in position_words() if "." not in w]
-    bodies = [h for h, _ in org_heads()] + list(organization_forms())
-    glued = re.compile(f"(?:{trie_pattern(posts)})(?:{trie_pattern(bodies)})")
+    glued = re.compile(f"(?:{trie_pattern(posts)})(?:{trie_pattern(h for h, _ in org_heads())})")
     return frozenset(w for w in set(thai_words()) | set(posts) if glued.match(w))
 
 

@@ -299,11 +299,19 @@ def test_pipeline_ents_split_punctuation_glued_to_an_abbreviation():
         "สภานิติบัญญัติแห่งชาติ", "สนช."}
 
 
-def test_the_model_adds_places_written_with_an_abbreviated_head():
-    # ThaiNER val: a district glued to ที่, its head abbreviated; the kind from the head
+def test_a_place_written_with_an_abbreviated_head_glued_to_a_word():
+    # ThaiNER val: a district glued to ที่, its head abbreviated; the kind from the head (the
+    # rules read it; the merge, which reads it too, is tested on the head alone below)
     doc = analyze("ข่าวจังหวัดหนองคาย\nฝนตกที่หนองคาย แถมน้ำโขงยังหนุนทำน้ำท่วม ร.ร.บ้านปากสวย ที่อ.โพนพิสัย")
-    places = {p["name"]: p["kind"] for p in doc["places"] if p.get("found_by") == "model"}
+    places = {p["name"]: p["kind"] for p in doc["places"]}
     assert places["อำเภอโพนพิสัย"] == "district"
+
+
+def test_the_merge_writes_an_abbreviated_head_in_full():
+    from extractors.merge import lexicon
+
+    assert lexicon().place_name("อ.โพนพิสัย") == "อำเภอโพนพิสัย"
+    assert lexicon().place_kind("อ.โพนพิสัย") == "district"
 
 
 def test_a_body_the_model_finds_by_its_abbreviation_is_a_mention_of_the_body():
