@@ -245,9 +245,10 @@ def test_a_given_name_that_opens_with_a_verb(text, name, position):
 @pytest.mark.parametrize("text, name, position, organization", [
     # tg-055, tg-058 (dev gold): a ministry by its abbreviation in a post is named in full
     ("นายสุทิน คลังแสง รมว.กห. ในฐานะนายกสภาทหารผ่านศึก", "สุทิน คลังแสง", "รมว.กห.", "กระทรวงกลาโหม"),
-    # u0141 (unlabeled corpus), tg-058: the rank written apart from the post is the post's
+    # u0141 (unlabeled corpus), tg-058: the rank written apart from the post is the post's;
+    # the police (ตร.) glued to the commander's post is its body, as written
     ("ภายใต้การนำทีมของพล.ต.อ.ดำรงศักดิ์ กิตติประภัสร์ รอง ผบ.ตร. ในฐานะผู้อำนวยการศูนย์",
-     "ดำรงศักดิ์ กิตติประภัสร์", "รอง ผบ.ตร.", None),
+     "ดำรงศักดิ์ กิตติประภัสร์", "รอง ผบ.ตร.", "ตร."),
     ("พร้อมด้วย ร.อ.รชฏ พิสิษฐบรรณกร ผู้ช่วย รมว.ทส. นายจตุพร บุรุษพัฒน์ ปลัดกระทรวงฯ",
      "รชฏ พิสิษฐบรรณกร", "ผู้ช่วย รมว.ทส.", "กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม"),
     # u0752: และ glued to the end of a post joins what follows, it is not the post's
