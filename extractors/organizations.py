@@ -148,8 +148,10 @@ def _tools():
         "place_head_in": re.compile(rf"(?:{trie_pattern([h for h, _, _ in place_heads()])})[\u0e01-\u0e4e]"),
         # no name goes on over what opens the next sentence (ทั้งนี้, นอกจากนี้)
         "openers": frozenset(sentence_openers()),
-        "dotted_posts": tuple(sorted((w for w in position_words() if w.endswith(".")), key=len)),
+        "dotted_posts": tuple(w for w in position_words() if w.endswith(".")),
+        "dotted_post_set": frozenset(w for w in position_words() if w.endswith(".")),
         "posts_naming_bodies": _posts_naming_bodies(),
+        "posts_naming_bodies_re": re.compile(trie_pattern(_posts_naming_bodies())),
         "ordinal_nouns": tuple(b["ordinal_nouns"]),
         "clause_particles": frozenset(b["clause_particles"]),
         "post_prefixes": Prefixes(w for w in position_words() if "." not in w),
@@ -228,6 +230,7 @@ def _stops_inside(toks: Tokens, start: int, pos: int) -> bool:
     return not previous.startswith(("การ", "ความ")) and previous != "และ"
 
 
+@lru_cache(maxsize=1)
 def _posts_naming_bodies() -> dict[str, tuple[str, str]]:
     """Post -> (the form of a body's name it ends with, the body): ผู้บัญชาการทหารบก ->
     (ทหารบก, กองทัพบก), a post (ผู้บัญชาการ) and a form of the body it heads
@@ -247,11 +250,10 @@ def _bodies_in_posts(doc: Doc, toks: Tokens) -> list[Mention]:
     t = _tools()
     known = organizations()
     found = []
-    for start, word in zip(toks.starts, toks.words):
-        hit = t["posts_naming_bodies"].get(word)
-        if hit and not excluded(doc, start):
-            form, body = hit
-            end = start + len(word)
+    for m in t["posts_naming_bodies_re"].finditer(toks.text):
+        start, end = m.span()
+        if toks.is_start(start) and toks.is_end(end) and not excluded(doc, start):
+            form, body = t["posts_naming_bodies"][m.group()]
             found.append(Mention(end - len(form), end, body, known[body].kind, known=True, parent=known[body].parent))
     return found
 
@@ -462,7 +464,8 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
         if form not in t["dotted"]:
             # a dotted post glued to the body's abbreviation: ผบ.ทบ., ผบ.ตร. (the body is ทบ., ตร.);
             # not a minister's, whose ministry people.py gives in full and is no body of its own (รมว.กห.)
-            post = next((p for p in t["dotted_posts"] if form.startswith(p) and form[len(p):] in t["dotted"]), None)
+            post = next((form[: i + 1] for i, ch in enumerate(form[:-1]) if ch == "." and form[: i + 1] in t["dotted_post_set"]
+                         and form[i + 1 :] in t["dotted"]), None)
             if post is None or post.startswith(MINISTER_POSTS):
                 continue
             form, start = form[len(post):], start + len(post)
