@@ -21,7 +21,10 @@
    it (MIN_CONFIDENCE: its words' marginal probabilities,
    :func:`extractors.ner.entity_confidence`) and it is no post, group of people, dictionary
    word or number (ไปรษณีย์ไทย, รพ.บุษราคัม, สน.ทองหล่อ, คณะแพทยศาสตร์).
-3. The gazetteers settle kinds: a place the lexicon knows takes its name and kind
+3. A body the model reads around a place the rules found, where no other rule found
+   anything (ธนาคารกรุงเทพ, สมาคม...แห่งประเทศไทย), is the body: the place is only part of
+   its name (GOLD.md), and its mention goes.
+4. The gazetteers settle kinds: a place the lexicon knows takes its name and kind
    (province, country, ...); a name the model calls a body or a place but the lexicon
    knows as the other goes where the lexicon says.
 
@@ -35,7 +38,7 @@ lexicon knows for the body).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from pythainlp.corpus import thai_words
@@ -307,38 +310,46 @@ def _bodies_around_places(doc: Doc, lex: Lexicon) -> None:
     """A body's name the model reads around a place the rules found (ธนาคารกรุงเทพ,
     บริษัท ไมโครซอฟท์ (ประเทศไทย) จำกัด, มหาวิทยาลัยขอนแก่น): the place is part of the
     name, not a place of its own (GOLD.md), so its mention goes and the merge takes the
-    body.  Only a name with a body's head noun, where no other rule found anything."""
+    body.  Only a name with a body's head noun (not a group's: กลุ่ม|เสี่ยง|วัดเนินพระ) or a
+    known body, where no other rule found anything."""
     st = state(doc)
     text = st["text"]
-    others = sorted(tuple(sp) for kind in COVERED_KINDS if kind != "places" for it in items(doc, kind)
-                    for sp in (it.get("name_span") or it["span"], *(it.get("mentions") or []), *(it.get("post_mentions") or [])))
     places_found = items(doc, "places")
-    inside: dict[int, list[tuple[int, int]]] = {}
+    mentions = sorted((m[0], m[1], k) for k, p in enumerate(places_found) for m in p["mentions"])
+    if not mentions:
+        return
+    starts = [m[0] for m in mentions]
+    others: list[tuple[int, int]] | None = None
+    gone: set[tuple[int, int, int]] = set()
     for s, e, label in st.get("ner", []):
         if label != "ORGANIZATION":
             continue
         s, e = _trim_marks(text, s, e)
-        name = text[s:e]
-        if any(a < e and s < b for a, b in others):
+        inside = [m for m in mentions[bisect_left(starts, s):bisect_left(starts, e)] if m[1] <= e and (m[0], m[1]) != (s, e)]
+        if not inside:
             continue
+        name = text[s:e]
         head = lex.head(name, lex.org_heads)
-        if not (name in lex.orgs or lex.org_like(name, _word_at(st, s + len(head or ""))) and lex.org_kind[head] != "group"):
-            continue  # (กลุ่ม|เสี่ยง|วัดเนินพระ: a group of people is named by what they are, not a body)
-        for k, p in enumerate(places_found):
-            for m in p["mentions"]:
-                if s <= m[0] and m[1] <= e and (m[0], m[1]) != (s, e):
-                    inside.setdefault(k, []).append(tuple(m))
-    if not inside:
+        if not (name in lex.orgs or (lex.org_like(name, _word_at(st, s + len(head or ""))) and lex.org_kind[head] != "group")):
+            continue
+        if others is None:
+            others = [tuple(sp) for kind in COVERED_KINDS if kind != "places" for it in items(doc, kind)
+                      for sp in (it.get("name_span") or it["span"], *(it.get("mentions") or []),
+                                 *(it.get("post_mentions") or []))]
+        if not any(a < e and s < b for a, b in others):
+            gone.update(inside)
+    if not gone:
         return
     kept = []
     for k, p in enumerate(places_found):
-        gone = set(inside.get(k, ()))
-        if gone:
-            p["mentions"] = [m for m in p["mentions"] if tuple(m) not in gone]
-            if not p["mentions"]:
-                continue
-            p["span"] = list(p["mentions"][0])
-            p["text"] = text[p["span"][0]:p["span"][1]]
+        left = [m for m in p["mentions"] if (m[0], m[1], k) not in gone]
+        if not left:
+            continue
+        if len(left) < len(p["mentions"]):
+            p["mentions"] = left
+            p["span"] = list(left[0])
+            p["text"] = text[left[0][0] : left[0][1]]
+            p["aliases"] = list(dict.fromkeys(text[a:b] for a, b in left))
         kept.append(p)
     places_found[:] = kept
     for n, p in enumerate(places_found, start=1):

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Any, Iterable
 
 from spacy.tokens import Doc
@@ -180,7 +181,7 @@ class Gazetteer:
         first, stop = bisect_left(toks.starts, lo), bisect_left(toks.starts, hi)
         at, starters = self.prefixes.at, self.starters
         # only tokens a name can begin with are tried (a name starts at a token start)
-        for k in [k for k, w in enumerate(toks.words[first:stop], first) if starters[w]]:
+        for k in compress(range(first, stop), map(starters.__getitem__, toks.words[first:stop])):  # C loops
             start = toks.starts[k]
             if start < end_of_last:
                 continue
