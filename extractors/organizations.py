@@ -504,8 +504,8 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
                 and not t["place_head_in"].search(name_part) \
                 and entity_confidence(doc, start, end, "ORGANIZATION") < MIN_NAME_PROBABILITY:
             # บริษัท|เสียชื่อเสียง, ศาล|เลื่อนนัด..., โรงพยาบาล|รับส่งต่อ, โรงพยาบาล|ใกล้บ้าน: an
-            # institution and what it did or what it is like
-            # did (but โรงพยาบาลส่งเสริมสุขภาพตำบลเกาะแก้ว: a place names it)
+            # institution and what it did or is like (but โรงพยาบาลส่งเสริมสุขภาพตำบลเกาะแก้ว: a
+            # place names it)
             continue
         if head.startswith("การ") and "แห่ง" not in name_part:
             continue  # การท่องเที่ยวเชิงสุขภาพ is tourism; การท่องเที่ยวแห่งประเทศไทย a body
@@ -562,19 +562,18 @@ def _registered_name_end(toks: Tokens, after: int, line_end: int) -> int | None:
         if text[pos] in " (":
             pos += 1
             continue
-        chunk = run_end(text, pos)
-        word = text[pos:min(chunk, m.start())]
-        if _SUBSIDIARY_OF.fullmatch(text[pos - (text[pos - 1] == "("):min(chunk, m.start())]):
-            pos = chunk
+        chunk_end = min(run_end(text, pos), m.start())  # the run of letters from pos
+        if _SUBSIDIARY_OF.fullmatch(text, pos - (text[pos - 1] == "("), chunk_end):
+            pos = chunk_end
             continue
         if THAI_LETTER.match(text[pos]) and (_word_stops(toks, pos) or t["next_org"].at(text, pos)):
             return None
-        w = pos
-        while w < min(chunk, m.start()):  # no verb, function word or head noun glued inside
-            if w > pos and toks.is_start(w) and (_stops_inside(toks, after, w) or t["heads"].at(text, w)):
+        w = toks.next_start(pos)
+        while w < chunk_end:  # no verb, function word or head noun glued inside
+            if _stops_inside(toks, after, w) or t["heads"].at(text, w):
                 return None
-            w = toks.next_start(w) if toks.is_start(w) or w == pos else w + 1
-        pos = chunk if word else pos + 1
+            w = toks.next_start(w)
+        pos = chunk_end
     return m.end()
 
 
@@ -645,7 +644,7 @@ def _numbered(text: str, end: int, kind: str) -> int:
     the number counts: ...รุ่นที่ 21, ...ศตวรรษที่ 21), and a hospital or school with its
     number alone: โรงพยาบาลปลวกแดง 2."""
     m = _UNIT_NUMBER.match(text, end)
-    if m and text[:end].endswith(_tools()["ordinal_nouns"]):
+    if m and text.endswith(_tools()["ordinal_nouns"], 0, end):
         m = None
     if m is None and kind in _NUMBERED_KINDS:
         m = _NUMBER_AFTER.match(text, end)
