@@ -217,9 +217,10 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
-def _covered(doc: Doc) -> list[tuple[int, int]]:
+def _covered(doc: Doc, kinds: tuple[str, ...] = COVERED_KINDS) -> list[tuple[int, int]]:
+    """The spans of what the rules found of ``kinds``, sorted."""
     spans = []
-    for kind in COVERED_KINDS:
+    for kind in kinds:
         for it in items(doc, kind):
             # a person covers the name, not the post: a body the model finds in the post
             # (รองเลขาธิการ กสทช.) is still a body
@@ -333,9 +334,7 @@ def _bodies_around_places(doc: Doc, lex: Lexicon) -> None:
         if not (name in lex.orgs or (lex.org_like(name, _word_at(st, s + len(head or ""))) and lex.org_kind[head] != "group")):
             continue
         if others is None:
-            others = [tuple(sp) for kind in COVERED_KINDS if kind != "places" for it in items(doc, kind)
-                      for sp in (it.get("name_span") or it["span"], *(it.get("mentions") or []),
-                                 *(it.get("post_mentions") or []))]
+            others = _covered(doc, tuple(k for k in COVERED_KINDS if k != "places"))
         if not any(a < e and s < b for a, b in others):
             gone.update(inside)
     if not gone:

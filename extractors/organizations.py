@@ -105,6 +105,7 @@ def known_forms() -> dict[str, tuple[str, str, str | None, bool]]:
 @lru_cache(maxsize=1)
 def _tools():
     b = boundaries()
+    dotted_posts = [w for w in position_words() if w.endswith(".")]
     forms = known_forms()
     # dotted abbreviations are found on characters (PyThaiNLP splits them unpredictably);
     # the rest, "กระทรวง อว." included, from word starts
@@ -148,12 +149,12 @@ def _tools():
         "place_head_in": re.compile(rf"(?:{trie_pattern([h for h, _, _ in place_heads()])})[\u0e01-\u0e4e]"),
         # no name goes on over what opens the next sentence (ทั้งนี้, นอกจากนี้)
         "openers": frozenset(sentence_openers()),
-        "dotted_posts": tuple(w for w in position_words() if w.endswith(".")),
-        "dotted_post_set": frozenset(w for w in position_words() if w.endswith(".")),
+        "dotted_posts": frozenset(dotted_posts),
+        "dotted_post_prefixes": tuple(dotted_posts),  # for str.startswith
         "posts_naming_bodies": _posts_naming_bodies(),
         "posts_naming_bodies_re": re.compile(trie_pattern(_posts_naming_bodies())),
         "ordinal_nouns": tuple(b["ordinal_nouns"]),
-        "clause_particles": frozenset(b["clause_particles"]),
+        "clause_particles": b["clause_particles"],
         "post_prefixes": Prefixes(w for w in position_words() if "." not in w),
         "titles": frozenset(honorifics()),
         "place_heads": Prefixes(h for h, _, _ in place_heads()),
@@ -256,6 +257,21 @@ def _bodies_in_posts(doc: Doc, toks: Tokens) -> list[Mention]:
             form, body = t["posts_naming_bodies"][m.group()]
             found.append(Mention(end - len(form), end, body, known[body].kind, known=True, parent=known[body].parent))
     return found
+
+
+def _dotted_post_before_body(form: str) -> str | None:
+    """The dotted post a dotted form opens with when a known body's abbreviation follows
+    it: ผบ. in ผบ.ทบ., ผบ.ตร. (the body is ทบ., ตร.).  Not a minister's post, whose ministry
+    people.py gives in full and is no body of its own (รมว.กห.), nor a body that is also a
+    place (ส.ส.กทม.: the member's province, not the city's administration)."""
+    t = _tools()
+    for i, ch in enumerate(form[:-1]):
+        post, body = form[: i + 1], form[i + 1 :]
+        if ch == "." and post in t["dotted_posts"] and body in t["dotted"]:
+            if post.startswith(MINISTER_POSTS) or t["dotted"][body][0] in t["places"].entries:
+                return None
+            return post
+    return None
 
 
 def _post_at(toks: Tokens, pos: int) -> bool:
@@ -462,15 +478,10 @@ def find_mentions(doc: Doc, toks: Tokens) -> list[Mention]:
     for m in ABBREVIATION.finditer(text):
         form, start = m.group(), m.start()
         if form not in t["dotted"]:
-            # a dotted post glued to the body's abbreviation: ผบ.ทบ., ผบ.ตร. (the body is ทบ., ตร.);
-            # not a minister's, whose ministry people.py gives in full and is no body of its own (รมว.กห.)
-            post = next((form[: i + 1] for i, ch in enumerate(form[:-1]) if ch == "." and form[: i + 1] in t["dotted_post_set"]
-                         and form[i + 1 :] in t["dotted"]), None)
-            if post is None or post.startswith(MINISTER_POSTS):
+            post = _dotted_post_before_body(form)
+            if post is None:
                 continue
             form, start = form[len(post):], start + len(post)
-            if t["dotted"][form][0] in t["places"].entries:
-                continue  # ส.ส.กทม.: the member's province, not the city's administration
         if not excluded(doc, start):
             name, kind, parent, _ = t["dotted"][form]
             known.append(Mention(start, m.end(), name, kind, known=True, abbreviation=form, parent=parent))
@@ -681,7 +692,7 @@ def _abbreviations_in_brackets(doc: Doc, toks: Tokens, found: list[Mention], tak
                 alias, alias_start = om.group("alias"), om.start("alias")
         if alias_start is None or alias in new_forms:
             continue
-        if alias.startswith(_tools()["dotted_posts"]):
+        if alias.startswith(_tools()["dotted_post_prefixes"]):
             continue  # "รัฐมนตรีว่าการกระทรวง... (รมว.ทส.)": the post's abbreviation, not the body's
         m.abbreviation = m.abbreviation or alias
         mention = Mention(alias_start, alias_start + len(alias), m.name, m.kind, known=m.known, abbreviation=alias,

@@ -74,7 +74,7 @@ def _tools():
     return {
         "predicates": clause_words(PREDICATE_TAGS),
         "prepositions": clause_words(frozenset({"RPRE"})),
-        "function_words": frozenset(b["function_words"]),
+        "function_words": b["function_words"],
         "particles": Prefixes(b["clause_particles"]),
         "full": Gazetteer(full),
         "bare": Gazetteer(bare),

@@ -348,8 +348,12 @@ def test_a_country_after_a_preposition_glued_to_its_head(text, place):
     # a region's part as the Meteorological Department names it (u1593, u1580)
     ("จะทำให้ภาคเหนือ อีสาน กลาง ตะวันออก และภาคใต้ฝั่งตะวันตก ยังคงมีฝนตกหนัก", "ภาคใต้ฝั่งตะวันตก"),
     ("จากฝนตกสะสมต่อเนื่องในพื้นที่ภาคเหนือ ภาคตะวันออกเฉียงเหนือตอนบน ภาคตะวันออกและภาคใต้", "ภาคตะวันออกเฉียงเหนือตอนบน"),
+    # a soi is numbered along its road (u0352; the road named as a district, ลาดพร้าว)
+    ("ณ ชุมชนภายในซอยหมอเหล็งและซอยอ่อนนุช 84 ชุมชนริมทางรถไฟยมราช", "ซอยอ่อนนุช 84"),
+    ("บริเวณซอยลาดพร้าว 71 เขตวังทองหลาง", "ซอยลาดพร้าว 71"),
+    ("ที่ซอยสุขุมวิท 101/1 แขวงบางจาก", "ซอยสุขุมวิท 101/1"),
 ])
-def test_a_part_of_a_region_is_one_place(text, place):
+def test_a_place_keeps_its_part_or_number(text, place):
     assert place in [p["name"] for p in analyze(text)["places"]]
 
 
@@ -357,16 +361,6 @@ def test_an_abbreviated_head_after_a_preposition_glued_to_it():
     # "ที่จ.นครพนม": จ. is จังหวัด after ที่, as it is not at the end of กพต. (unlabeled corpus)
     places = analyze("เท่าทันและรับมือกับข่าวปลอม” ที่จ.นครพนม  โดยมี นายชวนินทร์")["places"]
     assert [(p["text"], p["name"]) for p in places] == [("จ.นครพนม", "จังหวัดนครพนม")]
-
-
-@pytest.mark.parametrize("text, soi", [
-    # a soi is numbered along its road (u0352; the road named as a district, ลาดพร้าว)
-    ("ณ ชุมชนภายในซอยหมอเหล็งและซอยอ่อนนุช 84 ชุมชนริมทางรถไฟยมราช", "ซอยอ่อนนุช 84"),
-    ("บริเวณซอยลาดพร้าว 71 เขตวังทองหลาง", "ซอยลาดพร้าว 71"),
-    ("ที่ซอยสุขุมวิท 101/1 แขวงบางจาก", "ซอยสุขุมวิท 101/1"),
-])
-def test_a_soi_keeps_its_number(text, soi):
-    assert soi in [p["name"] for p in analyze(text)["places"]]
 
 
 def test_a_body_abbreviated_after_a_dotted_post_is_the_body():
