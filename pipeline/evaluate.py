@@ -41,7 +41,10 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # an alias, not a full name: dotted Thai initials (ครม., ป.ป.ช., ธ.ก.ส.), 2-6 Latin
 # capitals (BOI), a shortened form ending in ฯ
 _ALIAS = re.compile(r"^(?:[\u0e01-\u0e4e]{1,5}\.)+[\u0e01-\u0e4e]{0,5}\.?$|^[A-Z]{2,6}$|ฯ$")
-_PLACE_PREFIX = re.compile(r"^(?:จังหวัด|จ\.|อำเภอ|อ\.|ตำบล|ต\.|เขต|แขวง|ประเทศ)")
+# matched against norm()'s NFKC form, in which ำ is ํ + า: the prefixes are put in that form too
+_PLACE_PREFIX = re.compile(
+    "^(?:" + "|".join(re.escape(unicodedata.normalize("NFKC", p)) for p in ("จังหวัด", "จ.", "อำเภอ", "อ.", "ตำบล", "ต.", "เขต", "แขวง", "ประเทศ")) + ")"
+)
 _BANGKOK = {"กรุงเทพฯ": "กรุงเทพมหานคร", "กทม.": "กรุงเทพมหานคร", "กทม": "กรุงเทพมหานคร"}
 
 

@@ -58,6 +58,9 @@ def test_gold_md_keys_aliases_place_prefixes_and_thai_digits():
     assert org_key("คณะรัฐมนตรี") == "คณะรัฐมนตรี"
     assert place_key("จ.ระยอง") == place_key("จังหวัดระยอง") == place_key("ระยอง")
     assert place_key("กทม.") == place_key("กรุงเทพฯ") == "กรุงเทพมหานคร"
+    # ำ is ํ + า after NFKC: อำเภอ and ตำบล are prefixes all the same (gold "ถลาง", "อำเภอถลาง" written)
+    assert place_key("อำเภอถลาง") == place_key("อ.ถลาง") == place_key("ถลาง")
+    assert place_key("ตำบลป่าตอง") == place_key("ป่าตอง")
     assert norm("ชั้น ๕") == norm("ชั้น5")
 
 
