@@ -14,6 +14,7 @@ from . import people  # noqa: E402,F401
 from . import venues  # noqa: E402,F401
 from . import title  # noqa: E402,F401
 from . import resolutions  # noqa: E402,F401
+from . import chair  # noqa: E402,F401
 from . import events  # noqa: E402,F401
 from . import ner  # noqa: E402,F401
 from . import merge  # noqa: E402,F401

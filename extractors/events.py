@@ -60,7 +60,7 @@ class Event:
     resolution_ids: list[str] = field(default_factory=list)
 
 
-@stage("events", after=("venues", "resolutions", "people", "times", "dates", "title"))
+@stage("events", after=("venues", "resolutions", "people", "chair", "times", "dates", "title"))
 def extract_events(doc: Doc) -> None:
     """Events and what belongs to each."""
     st = state(doc)
@@ -108,27 +108,42 @@ def _find(doc: Doc, text: str) -> list[Event]:
             continue
         found.append(Event("meeting", m.start(), end, name or None, number, [(m.start(), end)]))
     meetings = Intervals((e.start, e.end) for e in found)
+    word_ends = frozenset(s + len(w) for s, w in zip(st["token_starts"], st["words"]))
     for kind, pattern in _other_kinds():
         for m in pattern.finditer(text):
             if excluded(doc, m.start()) or meetings.covering(m.start()):
                 continue
             run = text[m.start() : run_end(text, m.start())]
             cut = _NAME_CUT.search(run, m.end() - m.start())
-            found.append(Event(kind, m.start(), m.end(), (run[: cut.start()] if cut else run)[:80], None,
-                               [(m.start(), m.end())]))
+            name = _at_word_end(run[: cut.start()] if cut else run, m.start(), word_ends)
+            found.append(Event(kind, m.start(), m.end(), name, None, [(m.start(), m.end())]))
     found.sort(key=lambda e: e.start)
     return _merge(found)
 
 
+MAX_NAME = 80  # characters of an event's name (a ceremony's run of words may be a whole sentence)
+
+
+def _at_word_end(name: str, start: int, word_ends: frozenset[int]) -> str:
+    """``name`` (written from ``start``) cut to MAX_NAME characters at the end of a word,
+    never inside one (แถลงข่าวสถานการณ์, not แถลงข่าวสถานการ)."""
+    if len(name) <= MAX_NAME:
+        return name
+    end = max((e for e in range(start + 1, start + MAX_NAME + 1) if e in word_ends), default=start + MAX_NAME)
+    return name[: end - start].rstrip()
+
+
 def _merge(found: list[Event]) -> list[Event]:
-    """Mentions of one event: the same number, or the same name (one a prefix of the other)."""
+    """Mentions of one event: the same number, or the same name (one a prefix of the
+    other), or an unnamed mention of a kind already named.  Two events of one kind with
+    names of their own are two (a sign unveiled, then an agreement signed)."""
     events: list[Event] = []
     for ev in found:
         key = _key(ev.name)
         same = next((e for e in events if e.kind == ev.kind and (
             (ev.number and e.number == ev.number)
             or (key and _key(e.name) and (key.startswith(_key(e.name)) or _key(e.name).startswith(key)))
-            or (ev.kind != "meeting" and e.kind == ev.kind))), None)
+            or (ev.kind != "meeting" and not (key and _key(e.name))))), None)
         if same:
             same.mentions.append((ev.start, ev.end))
             same.number = same.number or ev.number
@@ -137,6 +152,25 @@ def _merge(found: list[Event]) -> list[Event]:
             continue
         events.append(ev)
     return events
+
+
+def _attach_chairs(text: str, lines, mentions: list, person_spans: list, people: list[dict]) -> None:
+    """Each chair chairs the first event named after one of their mentions in its line
+    (ดร.สาธิต ... เป็นประธานพิธีเปิดป้าย...: the unveiling), else the event of their line."""
+    starts = [m[0] for m in mentions]
+    for p in people:
+        if "chair" not in p["roles"]:
+            continue
+        for s, e, _ in (m for m in person_spans if m[2] == p["id"]):
+            line_start, line_end = lines.start(s), lines.end(s)
+            j = bisect_right(starts, e)
+            ev = mentions[j][2] if j < len(mentions) and mentions[j][0] < line_end else None
+            if ev is None:
+                i = bisect_right(starts, s) - 1
+                ev = mentions[i][2] if i >= 0 and mentions[i][0] >= line_start else None
+            if ev is not None and ev.chair_id is None:
+                ev.chair_id = p["id"]
+                break
 
 
 def _key(name: str | None) -> str:
@@ -173,18 +207,22 @@ def _attach(doc: Doc, text: str, events: list[Event]) -> None:
         if ev and v["id"] not in ev.venue_ids:
             ev.venue_ids.append(v["id"])
     person_spans = st.get("person_mentions") or []
+    _attach_chairs(text, lines, mentions, person_spans, items(doc, "people"))
     for p in items(doc, "people"):
         spans = [m[:2] for m in person_spans if m[2] == p["id"]]
         for s, _ in spans[:1]:
             ev = owner(s)
             if ev is None:
                 continue
-            if "chair" in p["roles"] and ev.chair_id is None:
-                ev.chair_id = p["id"]
-            elif p["id"] not in ev.participant_ids and ("attendee" in p["roles"] or "secretariat" in p["roles"]):
+            if "chair" in p["roles"]:
+                continue
+            if p["id"] not in ev.participant_ids and ("attendee" in p["roles"] or "secretariat" in p["roles"]):
                 ev.participant_ids.append(p["id"])
     # the meeting the release is about: the one chaired, else the first meeting
     main = next((e for e in events if e.chair_id), None) or next((e for e in events if e.kind == "meeting"), events[0])
+    chair = next((p for p in items(doc, "people") if "chair" in p["roles"]), None)
+    if chair is not None and not any(e.chair_id for e in events):
+        main.chair_id = chair["id"]
     for r in items(doc, "resolutions"):
         main.resolution_ids.append(r["id"])  # decisions are the meeting's (ที่ประชุม...)
     for m in _TOPICS.finditer(text):
