@@ -80,7 +80,7 @@ def _walk(node):
         if child.is_dir():
             if child.name != "__pycache__":
                 yield from _walk(child)
-        elif child.name.endswith((".py", ".json", ".tsv", ".txt", ".html", ".css", ".js")):
+        elif child.name.endswith((".py", ".json", ".tsv", ".txt", ".html", ".css", ".js", ".woff2")):
             yield child
 
 
