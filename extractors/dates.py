@@ -8,11 +8,14 @@ Forms (on the text with Thai digits folded to ASCII, so ๒๐ มกราค�
   document's year, ``year_source: "document"``);
 * month [era] year: ``มีนาคม 2564`` -> ``2021-03``, also with ปี between them
   (``มิ.ย. ปี 2566``; likewise ``11 มิถุนายน ปี 2566``);
-* numeric: ``22/11/2567``; ISO ``2022-01-21``;
+* numeric: ``22/11/2567``; ISO ``2022-01-21``; with hyphens ``15-ก.ค.-2565`` and the
+  month as a number between spaces ``15 07 2565`` (Buddhist Era years only), as
+  PyThaiNLP's ``thai_strptime`` reads them;
 * ranges, one item with ``end``: ``20-22 มกราคม 2565``, ``30 ม.ค. - 2 ก.พ. 65``,
-  ``ระหว่างวันที่ 1 ตุลาคม 2564 ถึงวันที่ 31 มกราคม 2565``;
+  ``ระหว่างวันที่ 1 ตุลาคม 2564 ถึงวันที่ 31 มกราคม 2565``, ``วันอังคารที่ 28 ถึงวันพุธที่ 29
+  กันยายน`` (the weekday of each end is checked);
 * relative words resolved against the document date: ``เมื่อวานนี้``; ``วันนี้ (25 ส.ค.63)``
-  marks the explicit date as today's;
+  and ``วันนี้ 16 พฤศจิกายน 2564`` (no brackets) mark the explicit date as today's;
 * fiscal years (``ปีงบประมาณ 2566``) are reported under ``fiscal_years``, not as dates;
   meeting numbers (``ครั้งที่ 1/2565``) and bare years are not dates.
 
@@ -102,24 +105,40 @@ def grammar() -> Grammar:
         r"(?P<{y}>\d{{4}}|\d{{2}}|(?<=ร\.ศ\.)\d{{1,3}}|(?<=ร\.ศ\. )\d{{1,3}})(?![\d/:.]\d|\d)"
     )
     weekday = _alt(weekday_number)
+    # "8 - 28 ม.ค.", "วันอังคารที่ 28 ถึงวันพุธที่ 29 กันยายน": the first day of a range
+    # in one month, with its own weekday
+    day_range = (
+        rf"(?:[ ]*(?:{_alt(cal['range_connectors'])})[ ]*(?:วัน(?P<wd2>{weekday})[ ]*(?:ที่)?[ ]*)?"
+        rf"(?<![\d.,:/])(?P<d2>{_DAY})(?!\d))?"
+    )
     day_form = (
         rf"(?P<prefix>วัน(?P<wd>{weekday})[ ]*(?:ที่)?[ ]*|วันที่[ ]*)?"
-        rf"(?<![\d.,:/])(?P<d>{_DAY})(?:[ ]*[-–—][ ]*(?P<d2>{_DAY}))?[ ]*"
-        rf"(?P<m>{month_after_day})(?:[ ]*(?:ปี[ ]*)?{year.format(e='era', y='y')})?"
+        rf"(?<![\d.,:/])(?P<d>{_DAY}){day_range}(?:[ ]*|-)"  # "15-ก.ค.-2565": hyphens as PyThaiNLP reads them
+        rf"(?P<m>{month_after_day})(?:(?:[ ]*(?:ปี[ ]*)?|-(?=\d{{4}}(?!\d))){year.format(e='era', y='y')})?"
     )
     numeric_form = r"(?<![\d/.])(?P<nd>" + _DAY + r")/(?P<nm>0?[1-9]|1[0-2])/(?P<ny>\d{4}|\d{2})(?![\d/])"
+    # "15 07 2565", "15 7 2565" (PyThaiNLP's thai_strptime reads them): only with a
+    # Buddhist Era year (24xx-26xx) and no other number next to them, as three numbers
+    # with a CE year are as often an amount (12 10 2000)
+    spaced_form = (
+        r"(?<![\d/.,:])(?<!\d )(?P<sd>" + _DAY + r") (?P<sm>0?[1-9]|1[0-2]) "
+        r"(?P<sy>2[456]\d\d)(?![\d/.,:]|[ ]\d)"
+    )
     iso_form = r"(?<!\d)(?P<iy>1[89]\d\d|2[0-9]\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d)"
     month_year_form = (
         rf"(?:เดือน)?(?:(?P<mm0>{month_alone})[ ]*[-–—][ ]*)?(?P<mm>{month_alone})[ ]*(?:ปี[ ]*)?{year.format(e='mera', y='my')}"
     )
-    mention = re.compile(f"{day_form}|{numeric_form}|{iso_form}|{month_year_form}")
-    # every date holds a month name or digits joined by / or -: scanning for those first
-    # is much faster than trying the whole grammar at every character
+    mention = re.compile(f"{day_form}|{numeric_form}|{iso_form}|{spaced_form}|{month_year_form}")
+    # every date holds a month name or digits joined by / or - (or three numbers between
+    # spaces): scanning for those first is much faster than trying the whole grammar at
+    # every character
     anchor = re.compile(
-        f"(?:{trie_pattern(list(month_number))})|\\d/\\d|\\d{{4}}-\\d"
+        f"(?:{trie_pattern(list(month_number))})|\\d/\\d|\\d{{4}}-\\d|\\d [01]?\\d 2[456]\\d\\d"
     )
 
-    relative = re.compile(rf"(?P<rel>{_alt(cal['relative_days'])})(?P<paren>[ ]*\([ ]*)?")
+    # the date a relative word points to: in brackets, วันนี้ (16 พ.ย. 64), or right after
+    # it, วันนี้ 16 พฤศจิกายน 2564, ตั้งแต่วันนี้ 11 พฤศจิกายน 2564 (11.11) เป็นต้นไป
+    relative = re.compile(rf"(?P<rel>{_alt(cal['relative_days'])})(?P<paren>[ ]*\([ ]*|[ ]+)?")
     fiscal = re.compile(
         rf"(?:ประจำ)?(?:{_alt(cal['fiscal_year'])})[ ]*(?:พ\.ศ\.[ ]*)?(?P<fy>\d{{4}}|\d{{2}})(?!\d)"
         rf"(?:[ ]*[-–—][ ]*(?P<fy2>\d{{4}}|\d{{2}})(?!\d))?"
@@ -168,6 +187,7 @@ class Mention:
     year_span: tuple[int, int] | None = None
     era: str | None = None
     weekday: str | None = None
+    end_weekday: str | None = None  # "... ถึงวันพุธที่ 29 กันยายน": the last day's, checked too
     end_day: int | None = None
     end_month: int | None = None
     end_year: int | None = None
@@ -201,6 +221,7 @@ def find_mentions(folded: str, g: Grammar) -> list[Mention]:
             if m.group("d2"):
                 mention.end_day = int(m.group("d2"))
                 mention.end_month = mention.month
+                mention.end_weekday = m.group("wd2")
             if m.group("wd"):
                 mention.weekday = m.group("wd")
             if m.group("y"):
@@ -214,6 +235,9 @@ def find_mentions(folded: str, g: Grammar) -> list[Mention]:
             mention = Mention(m.start(), m.end(), int(m.group("id")), int(m.group("im")))
             mention.year, mention.year_text, mention.year_span = int(m.group("iy")), m.group("iy"), m.span("iy")
             mention.era = "CE"
+        elif m.group("sd"):
+            mention = Mention(m.start(), m.end(), int(m.group("sd")), int(m.group("sm")))
+            mention.year, mention.year_text, mention.year_span = int(m.group("sy")), m.group("sy"), m.span("sy")
         else:
             first = "mm0" if m.group("mm0") else "mm"
             start = m.start(first)  # "เดือน" is not part of the date as written
@@ -244,6 +268,7 @@ def _merge_ranges(mentions: list[Mention], folded: str, g: Grammar) -> list[Ment
         ):
             prev.end = m.end
             prev.end_day, prev.end_month = m.end_day or m.day, m.end_month or m.month
+            prev.end_weekday = m.end_weekday or m.weekday
             prev.end_year, prev.end_year_text, prev.end_era = m.year, m.year_text, m.era
             prev.end_year_span = m.year_span
             if m.year is not None and prev.year is None:
@@ -391,13 +416,14 @@ def _to_item(m: Mention, text, folded, g, doc_date, doc_be) -> dict | None:
             flags.append(Flag("range_reversed", f"'{written}': the range ends ({end}) before it starts ({start})"))
     if m.weekday:
         item["weekday"] = m.weekday
-        expected = g.weekday_number[m.weekday]
-        if start.weekday() != expected:
-            suggestion = _weekday_suggestion(start, expected)
-            msg = f"'{written}': {start.isoformat()} is a {start.strftime('%A')}, not the weekday written ({m.weekday})"
-            if suggestion:
-                msg += f"; {suggestion.isoformat()} is one"
-            flags.append(Flag("weekday_mismatch", msg, suggestion.isoformat() if suggestion else None))
+    for day, written_weekday in ((start, m.weekday), (end, m.end_weekday if m.end_day is not None else None)):
+        if day is None or not written_weekday or day.weekday() == g.weekday_number[written_weekday]:
+            continue
+        suggestion = _weekday_suggestion(day, g.weekday_number[written_weekday])
+        msg = f"'{written}': {day.isoformat()} is a {day.strftime('%A')}, not the weekday written ({written_weekday})"
+        if suggestion:
+            msg += f"; {suggestion.isoformat()} is one"
+        flags.append(Flag("weekday_mismatch", msg, suggestion.isoformat() if suggestion else None))
     if m.relative:
         item["relative"] = m.relative
     if doc_date is not None and m.day is not None:
@@ -506,7 +532,7 @@ def _told_as(folded: str, m: Mention, g: Grammar) -> str:
 
 
 def _mark_relative(folded: str, mentions: list[Mention], g: Grammar) -> None:
-    """``วันนี้ (6 พ.ย. 63)``: the explicit date is today's."""
+    """``วันนี้ (6 พ.ย. 63)``, ``วันนี้ 16 พฤศจิกายน 2564``: the explicit date is today's."""
     by_start = {m.start: m for m in mentions}
     for r in g.relative.finditer(folded):
         if r.group("paren") and r.end() in by_start:

@@ -2,8 +2,10 @@
 
 The first line near the top that is neither only a date (the dateline, "22/11/2567")
 nor excluded (a site's title, a repeated line), if it reads like a headline: not a
-paragraph opening with วันนี้ or a date, not longer than a headline.  For HTML the
-page's first line is its first heading, before or after the date line.
+paragraph opening with วันนี้ or a date, not longer than a headline.  A line that the
+site's title line names as the headline is one, whatever it opens with (วันนี้ สธ.
+ลงนาม Pfizer ..., ในวันที่ ...).  For HTML the page's first line is its first heading,
+before or after the date line.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.document import state
-from pipeline.layout import excluded
+from pipeline.layout import excluded, site_headline
 from pipeline.registry import stage
 
 _PARAGRAPH_OPENING = re.compile(r"^(?:วันนี้|เมื่อวัน|ในวัน|วันที่|เมื่อ)")
@@ -27,11 +29,12 @@ def find_title(doc: Doc) -> None:
     text = st["text"]
     dates = [d["span"] for d in st["items"].get("dates", [])]
     lines = [(s, e) for s, e in st["layout"]["lines"] if text[s:e].strip()]
+    named = site_headline(doc)
     for s, e in lines[:6]:
         line = text[s:e]
         if excluded(doc, s) or _only_dates(line, s, dates):
             continue  # a site's title, a repeated line, the dateline
-        if e - s > MAX_TITLE or _PARAGRAPH_OPENING.match(line):
+        if line.strip() != named and (e - s > MAX_TITLE or _PARAGRAPH_OPENING.match(line)):
             return  # the body begins: no headline
         st["title"] = {"text": line, "span": [s, e]}
         st["title_span"] = [s, e]

@@ -51,6 +51,13 @@ class UnsupportedFileError(InputError):
     code = "unsupported_type"
 
 
+class OutputError(ThaiPressError):
+    """An output cannot be written where the user asked (a file where a folder should
+    be, a read-only folder, a full disk): the user can fix it, thaipress has no bug."""
+
+    code = "unwritable"
+
+
 class SchemaValidationError(ThaiPressError):
     """An output did not validate against the JSON Schema (a bug in thaipress)."""
 

@@ -295,7 +295,10 @@ def evaluate(gold_dir: str | Path, *, analyze_file=None) -> Report:
     if not gold_files:
         raise ThaiPressError(f"no *.gold.json files in {gold_dir}")
     for gold_path in gold_files:
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ThaiPressError(f"not a readable gold file ({exc})", path=str(gold_path)) from None
         text_path = gold_dir / gold.get("file", gold_path.name.replace(".gold.json", ".txt"))
         try:
             out = analyze_file(text_path)
@@ -391,8 +394,16 @@ def evaluate_ner(path: str | Path, *, entities=pipeline_entities) -> NerReport:
     exact (same start, end and label) and overlap (same label, any shared character;
     each gold entity matched once)."""
     from .errors import InputError
-    from .thainer import read
+    from .thainer import read, tag_count
 
+    try:
+        tags = tag_count(path, NER_LABELS.values())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ThaiPressError(f"not a readable ThaiNER file ({exc})", path=str(path)) from None
+    if not tags:
+        raise ThaiPressError(
+            "not a ThaiNER file: no [PERSON], [ORGANIZATION] or [LOCATION] tag in it (eval takes a folder "
+            "of *.gold.json or a ThaiNER-format file)", path=str(path))
     report = NerReport()
     for label in NER_LABELS.values():
         report.exact[label], report.overlap[label] = Tally(), Tally()

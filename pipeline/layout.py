@@ -106,6 +106,17 @@ def excluded(doc: Doc, pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+def site_headline(doc: Doc) -> str | None:
+    """The headline a site's title line names (``รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-<headline>``)."""
+    text = doc_text(doc)
+    for z in state(doc)["layout"].get("zones", []):
+        if z["kind"] == "site_title":
+            line = text[z["span"][0] : z["span"][1]]
+            prefix = next((p for p in _data()["site_title_prefixes"] if line.startswith(p)), "")
+            return line[len(prefix):].strip() or None
+    return None
+
+
 def source_url(doc: Doc) -> str | None:
     text = doc_text(doc)
     for z in state(doc)["layout"].get("zones", []):

@@ -27,6 +27,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
@@ -185,10 +186,10 @@ class Normalizer:
                         ed.delete(a, b)
                         _note(repairs, "thai_orthography", a, b, text)
                         continue
-                    a, b, repl = _trim_common(word, fixed)
-                    start = pos + m.start() + a
-                    ed.replace(start, pos + m.start() + b, repl)
-                    _note(repairs, "thai_orthography", start, pos + m.start() + b, text, repl)
+                    for a, b, repl in _changes(word, fixed):
+                        start = pos + m.start() + a
+                        ed.replace(start, pos + m.start() + b, repl)
+                        _note(repairs, "thai_orthography", start, pos + m.start() + b, text, repl)
             pos += len(line) + 1
         return ed
 
@@ -226,15 +227,12 @@ def _dictionary_joins(text: str, segmenter) -> list[tuple[int, int]]:
     return joins
 
 
-def _trim_common(a: str, b: str) -> tuple[int, int, str]:
-    """Smallest replacement turning ``a`` into ``b``: (start, end in a, new text)."""
-    p = 0
-    while p < len(a) and p < len(b) and a[p] == b[p]:
-        p += 1
-    s = 0
-    while s < len(a) - p and s < len(b) - p and a[-1 - s] == b[-1 - s]:
-        s += 1
-    return p, len(a) - s, b[p : len(b) - s]
+def _changes(a: str, b: str) -> list[tuple[int, int, str]]:
+    """The separate replacements turning ``a`` into ``b``: (start, end in a, new text).
+    A Thai "word" between spaces is often a whole phrase; two repairs in it
+    (ตําบล ... ตําบล) are two edits, so that the text between them keeps exact offsets."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return [(i1, i2, b[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 def _nfc_edits(text: str, ed: TextEdits, repairs: list[dict]) -> None:

@@ -101,9 +101,9 @@ def test_every_good_file_written_every_bad_one_reported(tree, clean_run):
     }
     assert set(report["done"]) == expected_done
     assert report["counts"] == {"done": len(expected_done), "unchanged": 0, "skipped": len(EXPECTED_SKIPPED),
-                                "failed": len(EXPECTED_FAILURES), "ignored": 1}
+                                "failed": len(EXPECTED_FAILURES), "ignored": 1, "hidden": 0, "removed": 0}
     assert report["throughput"]["documents_per_second"] > 0
-    assert report["ignored"] == ["bad/not-a-document.pdf"]
+    assert [(r["path"], r["code"]) for r in report["ignored"]] == [("bad/not-a-document.pdf", "unsupported_type")]
 
     for rel in expected_done:
         doc = json.loads((out / rel).with_suffix(".json").read_text(encoding="utf-8"))
@@ -208,13 +208,14 @@ def test_kill_9_then_rerun_equals_clean_run(tmp_path):
         json.loads(p.read_text(encoding="utf-8"))  # complete, never half-written
 
     resumed = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.returncode == 4, resumed.stderr  # the bad inputs failed: the run is complete, they are not
     assert not list(out.rglob(".*.tmp-*"))
     report = json.loads((out / REPORT_FILE).read_text(encoding="utf-8"))
     assert report["counts"]["unchanged"] > 0  # the killed run's work was kept
 
     clean_out = tmp_path / "clean"
-    subprocess.run([*cmd[:6], str(clean_out), *cmd[7:]], cwd=ROOT, check=True, capture_output=True)
+    clean = subprocess.run([*cmd[:6], str(clean_out), *cmd[7:]], cwd=ROOT, capture_output=True, text=True)
+    assert clean.returncode == 4, clean.stderr
     assert read_outputs(out) == read_outputs(clean_out)
 
 
@@ -225,6 +226,6 @@ def test_cli_batch_reports_and_exits_cleanly(tmp_path):
     shutil.copy(BAD / "empty.txt", inputs)
     res = subprocess.run([sys.executable, "-m", "pipeline", "batch", str(inputs), "-o", str(tmp_path / "out")],
                          cwd=ROOT, capture_output=True, text=True)
-    assert res.returncode == 0, res.stderr
+    assert res.returncode == 4, res.stderr  # a file failed: not the exit code of a run that did everything
     assert "1 done" in res.stderr and "1 failed" in res.stderr and "empty.txt: file is empty" in res.stderr
     assert "Traceback" not in res.stderr

@@ -10,8 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -50,28 +48,41 @@ def test_local_cluster_gives_the_local_engines_outputs(tmp_path):
     assert report["engine"]["scheduler"] == "LocalCluster" and report["counts"]["failed"] == 0
 
 
-def test_a_killed_worker_loses_and_doubles_nothing(tmp_path):
+def test_a_killed_worker_loses_and_doubles_nothing(tmp_path, monkeypatch):
+    """A worker busy with a chunk of the batch is killed (SIGKILL) once the first
+    chunk's records are in: its chunk is run again elsewhere, every file is done once,
+    and when the batch returns no task of it runs any more and no temporary file is
+    left.  The kill is made from the record stream at a fixed point, on a worker the
+    scheduler says is running a chunk: the test once killed from a thread polling the
+    output folder, so when the kill landed (before or after the batch returned, on a
+    worker busy, idle or holding results) varied from run to run."""
+    import pipeline.batch.run as run
+
     tree = input_tree(tmp_path / "in", at_least=200)
     out = tmp_path / "out"
     expected = sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.suffix in (".txt", ".html"))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                                   silence_logs=50) as cluster, distributed.Client(cluster) as client:
-        killed = []
+        killed = {}
+        real_progress = run._progress
 
-        def kill_one_worker_mid_run():
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and len(list(out.rglob("*.json"))) < 5:
-                time.sleep(0.05)
-            pid = next(iter(client.run(os.getpid).values()))
-            written = len(list(out.rglob("*.json")))
-            os.kill(pid, signal.SIGKILL)
-            killed.append(written)
+        def kill_a_busy_worker_after_the_first_chunk(records, *, total, quiet):
+            for n, rec in enumerate(real_progress(records, total=total, quiet=quiet), 1):
+                yield rec
+                if n == 8:  # chunk_size: the first chunk's records are all in
+                    busy = next(w for w, keys in client.processing().items() if keys)
+                    killed.update(worker=busy, seen=n, pid=client.run(os.getpid, workers=[busy])[busy])
+                    os.kill(killed["pid"], signal.SIGKILL)
 
-        killer = threading.Thread(target=kill_one_worker_mid_run)
-        killer.start()
+        monkeypatch.setattr(run, "_progress", kill_a_busy_worker_after_the_first_chunk)
         result = run_batch(tree, out, engine="dask", scheduler=cluster.scheduler_address, chunk_size=8, quiet=True)
-        killer.join()
-    assert killed and killed[0] < len(expected) / 2, f"the worker was not killed mid-run: {killed}"
+        # the killed worker was running a chunk of this batch: the scheduler ran it again
+        removed = [e for _, e in client.get_events(killed["worker"]) if e.get("action") == "remove-worker"]
+        assert removed and removed[0]["processing-tasks"], removed
+        # nothing of the batch runs after it returned, nothing half-written is left
+        assert not [k for keys in client.processing().values() for k in keys]
+        assert not list(out.rglob(".*.tmp-*"))
+    assert killed["seen"] < len(expected) / 2
     assert not result.failed
     assert sorted(r["path"] for r in result.done) == expected  # every file once in the report
     lines = (out / JSONL_FILE).read_text(encoding="utf-8").splitlines()
@@ -123,7 +134,7 @@ def test_folders_as_fsspec_urls():
         fs.pipe(f"/thaipress-in/{p.name}", p.read_bytes())
     fs.pipe("/thaipress-in/notes.pdf", b"%PDF")
     result = run_batch("memory://thaipress-in", "memory://thaipress-out", workers=1, quiet=True)
-    assert len(result.done) == len(list(SAMPLES.iterdir())) and result.ignored == ["notes.pdf"]
+    assert len(result.done) == len(list(SAMPLES.iterdir())) and [r["path"] for r in result.ignored] == ["notes.pdf"]
     doc = json.loads(fs.cat_file("/thaipress-out/bma-smart-change-2565.json"))
     assert len(doc["people"]) == 5
     again = run_batch("memory://thaipress-in", "memory://thaipress-out", workers=1, quiet=True)

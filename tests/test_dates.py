@@ -200,3 +200,76 @@ def test_a_year_written_after_pi(text, date):
     from pipeline import analyze
     doc = analyze("กระทรวงการต่างประเทศ\n" + text)
     assert [d["date"] for d in doc["dates"]] == [date]
+
+
+# -- #26: forms PyThaiNLP's own tests parse; today without brackets; a range's weekdays ----
+@pytest.mark.parametrize(
+    "text, written, date",
+    [
+        ("ประชุมเมื่อ 15-ก.ค.-2565", "15-ก.ค.-2565", "2022-07-15"),  # hyphens between the parts
+        (" 6-ต.ค.-2519", "6-ต.ค.-2519", "1976-10-06"),
+        ("15 07 2565", "15 07 2565", "2022-07-15"),  # the month as a number between spaces
+        ("15 7 2565", "15 7 2565", "2022-07-15"),
+    ],
+)
+def test_dates_pythainlp_reads(text, written, date):
+    d = one(text, document_date=dt.date(2022, 7, 20))
+    assert (d["text"], d["date"], d["flags"]) == (written, date, [])
+
+
+@pytest.mark.parametrize("text", [
+    "ให้มีผลบังคับตั้งแต่วันที่ 1 เม.ย.-30 ก.ย. 2565",  # ev-225: "-30" is the range's end, no year
+    "โทร. 02 1 2565 1234",  # numbers that are not a date
+    "จำนวน 12 10 2000 บาท 5",
+])
+def test_hyphens_and_spaced_numbers_read_nothing_else(text):
+    found = parse(text, document_date=dt.date(2022, 3, 1))
+    assert [(d["date"], d.get("end")) for d in found] in ([], [("2022-04-01", "2022-09-30")])
+
+
+def test_a_range_checks_both_weekdays():
+    right = one("วันอังคารที่ 28 ถึงวันพุธที่ 29 กันยายน 2564", document_date=dt.date(2021, 9, 20))
+    assert (right["date"], right["end"], right["weekday"], right["flags"]) == ("2021-09-28", "2021-09-29", "อังคาร", [])
+    wrong_first = one("วันจันทร์ที่ 28 ถึงวันพุธที่ 29 กันยายน 2564", document_date=dt.date(2021, 9, 20))
+    assert wrong_first["flags"] == ["weekday_mismatch"] and "2021-09-28 is a Tuesday" in wrong_first["flag_messages"][0]
+    wrong_last = one("วันอังคารที่ 28 กันยายน ถึงวันพฤหัสบดีที่ 29 กันยายน 2564", document_date=dt.date(2021, 9, 20))
+    assert wrong_last["flags"] == ["weekday_mismatch"] and "2021-09-29 is a Wednesday" in wrong_last["flag_messages"][0]
+
+
+@pytest.mark.parametrize("body, today, apart", [
+    ("วันนี้ 16 พฤศจิกายน 2564 นายอนุทิน ชาญวีรกูล รองนายกรัฐมนตรี เป็นประธานการประชุม", "2021-11-16", "1 day apart"),
+    ("ลดราคาสินค้า ตั้งแต่วันนี้ 11 พฤศจิกายน 2564 (11.11) เป็นต้นไป", "2021-11-11", "6 days apart"),
+])
+def test_today_without_brackets_is_today(body, today, apart):
+    from pipeline import analyze
+
+    doc = analyze("วันพุธที่ 17 พฤศจิกายน 2564\nกระทรวงสาธารณสุขแถลงข่าว\n" + body)
+    assert doc["document_date"]["date"] == "2021-11-17"
+    item = next(d for d in doc["dates"] if d["date"] == today)
+    assert item["relative"] == "วันนี้" and "dateline_conflict" in item["flags"]
+    flag = next(f for f in doc["flags"] if f["code"] == "dateline_conflict")
+    assert apart in flag["message"] and flag["severity"] == ("info" if apart == "1 day apart" else "warning")
+
+
+def test_today_without_brackets_dates_a_release_without_dateline():
+    from pipeline import analyze
+
+    # u0152-like: "วันนี้ 13 กรกฎาคม 2564 นายอนุชา บูรพชัยศรี โฆษกประจำสำนักนายกรัฐมนตรี ..."
+    doc = analyze("วันนี้ 13 กรกฎาคม 2564 นายอนุชา บูรพชัยศรี โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า")
+    assert doc["document_date"]["date"] == "2021-07-13"
+
+
+def test_a_headline_the_site_names_is_a_headline_whatever_it_opens_with():
+    from pipeline import analyze
+
+    # u0863 of the unlabeled corpus: the headline opens with วันนี้
+    doc = analyze("รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-วันนี้ สธ. ลงนาม Pfizer ประเทศไทย นำเข้าวัคซีน 20 ล้านโดส ไตรมาส 4\n\n\n"
+                  "วันอังคารที่ 20 กรกฎาคม 2564\n"
+                  "วันนี้ สธ. ลงนาม Pfizer ประเทศไทย นำเข้าวัคซีน 20 ล้านโดส ไตรมาส 4\n"
+                  "กระทรวงสาธารณสุข โดยกรมควบคุมโรค และ ผู้จัดการบริษัท Pfizer ประเทศไทยและอินโดไชนา ลงนามในสัญญา\n"
+                  "วันนี้ (20 กรกฎาคม 2564) ที่กระทรวงสาธารณสุข จ.นนทบุรี")
+    assert doc["title"]["text"] == "วันนี้ สธ. ลงนาม Pfizer ประเทศไทย นำเข้าวัคซีน 20 ล้านโดส ไตรมาส 4"
+    assert "no_title" not in {f["code"] for f in doc["flags"]}
+    # without the site's word for it, a line opening with วันนี้ is still the body
+    body = analyze("วันอังคารที่ 20 กรกฎาคม 2564\nวันนี้ (20 กรกฎาคม 2564) ที่กระทรวงสาธารณสุข จ.นนทบุรี นายอนุทิน ชาญวีรกูล")
+    assert body["title"] is None

@@ -74,7 +74,8 @@ def test_flag_sits_beside_the_date_it_concerns(seed_page):
 def test_page_is_self_contained_and_has_the_panel(seed_page):
     p = parse(seed_page)
     assert not p.external
-    assert not re.search(r"url\(|@import|https?://(?!jsonfeed)", seed_page.split("<body>", 1)[0])
+    head = seed_page.split("<body>", 1)[0]
+    assert not re.search(r"url\((?!data:font/woff2;base64,)|@import|https?://(?!jsonfeed)", head)
     for heading in ("People (5)", "Dates (3)", "Flags (1)", "Venues", "Resolutions"):
         assert heading in seed_page
 
@@ -111,6 +112,39 @@ def test_index_rows_escape_what_they_show():
     doc = {"source": {"path": "a<b>.txt"}, "title": {"text": "<script>x</script>"}, "people": [], "flags": []}
     page = render_index([index_row(doc, "a.html")])
     assert "<script>x</script>" not in page and "&lt;script&gt;" in page
+
+
+def panel_rows(page: str, heading: str) -> list[list[str]]:
+    """The cells of the panel's table under ``heading`` (tags dropped)."""
+    section = page.split(f"<h2>{heading}", 1)[1].split("</section>", 1)[0]
+    return [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td>(.*?)</td>", row)]
+            for row in re.findall(r"<tr data-item=[^>]*>(.*?)</tr>", section)]
+
+
+def test_ranges_show_whole_in_the_tables():
+    from pipeline import analyze
+
+    # u0007: "8 - 28 ม.ค.นี้" (a range of days); a hospital's hours "08.30 - 16.30 น."
+    doc = analyze("วันจันทร์ที่ 10 มกราคม 2565\n8 - 28 ม.ค.นี้ พม. เชิญชวนเด็กๆ ส่งประกวดเรียงความชิงทุนการศึกษา\n"
+                  "ให้บริการทุกวันจันทร์ถึงวันศุกร์ ตั้งแต่เวลา 08.30 - 16.30 น. หากต้องการรักษา")
+    page = render_document(doc)
+    dates = {row[0]: row[1] for row in panel_rows(page, "วันที่ · Dates")}
+    assert dates["8 - 28 ม.ค."] == "2022-01-08 – 2022-01-28"
+    times = {row[0]: row[1] for row in panel_rows(page, "เวลา · Times")}
+    assert times["เวลา 08.30 - 16.30 น."] == "08:30 – 16:30"
+    assert 'title="2022-01-08 – 2022-01-28"' in page  # the mark's tooltip too
+
+
+def test_page_bundles_a_thai_web_font(seed_page):
+    import base64
+
+    faces = re.findall(r"@font-face\s*\{(.*?)\}", seed_page, re.S)
+    assert len(faces) == 2 and all('font-family: "Sarabun"' in f and "U+0E01-0E5B" in f for f in faces)
+    for face in faces:
+        data = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", face).group(1))
+        assert data[:4] == b"wOF2" and 5_000 < len(data) < 100_000
+    assert re.search(r'body \{[^}]*font-family: "Sarabun"', seed_page)
+    assert (ROOT / "pipeline" / "data" / "render" / "fonts" / "OFL.txt").exists()
 
 
 # -- in a browser -------------------------------------------------------------------------------
@@ -158,6 +192,10 @@ def test_seed_page_in_chromium(browser, seed_page, tmp_path):
     # a click on a row of the panel shows the mention
     browser.find_element(By.CSS_SELECTOR, '.tp-panel tr[data-item="person-1"]').click()
     assert "tp-active" in browser.find_element(By.CSS_SELECTOR, 'mark[data-item="person-1"]').get_attribute("class")
+    # the Thai letters are drawn in the page's own font, whatever the system has
+    assert browser.execute_script("return document.fonts.check('16px Sarabun', 'ก')")
+    assert browser.execute_script(
+        "return [...document.fonts].some(f => f.family.replace(/\"/g, '') == 'Sarabun' && f.status == 'loaded')")
     shot = tmp_path / "seed.png"
     browser.save_screenshot(str(shot))
     assert shot.stat().st_size > 10_000

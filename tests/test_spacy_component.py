@@ -107,3 +107,66 @@ def test_own_pipeline_sets_ents_too(seed_text):
     (back,) = DocBin(store_user_data=True, docs=[doc]).get_docs(nlp.vocab)
     assert ents_of(back, "PERSON") == ents_of(doc, "PERSON")
     assert as_json_value(back._.thaipress) == doc._.thaipress
+
+
+# -- the same ents and spans on raw text as through pipeline.load() -------------------------
+def _mapped(nlp_doc):
+    """pipeline.load()'s ents and spans, in the raw text's offsets."""
+    from pipeline.document import offset_map
+
+    to_raw = offset_map(nlp_doc).span_to_raw
+    ents = [(*to_raw(e.start_char, e.end_char), e.label_) for e in nlp_doc.ents]
+    spans = sorted((*to_raw(s.start_char, s.end_char), s.label_, s.kb_id_) for s in nlp_doc.spans["thaipress"])
+    return ents, spans
+
+
+def _raw(user_doc):
+    ents = [(e.start_char, e.end_char, e.label_) for e in user_doc.ents]
+    spans = sorted((s.start_char, s.end_char, s.label_, s.kb_id_) for s in user_doc.spans["thaipress"])
+    return ents, spans
+
+
+@pytest.fixture(scope="module")
+def own_nlp():
+    return load()
+
+
+def test_brackets_stay_out_of_the_ents_on_raw_text(user_nlp, own_nlp):
+    # u0001, u0006 of the unlabeled corpus: spaCy's Thai tokenizer glues "(6" and "ดย.)"
+    raw = ("วันนี้ (6 มกราคม 2565) นายจุรินทร์ ลักษณวิศิษฏ์ รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงพาณิชย์ "
+           "ประชุมร่วมกับกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (พม.) ที่จังหวัดพิษณุโลก")
+    doc = user_nlp(raw)
+    assert not [e.text for e in doc.ents if e.text.startswith("(") or e.text.endswith(")")]
+    assert "6 มกราคม 2565" in [e.text for e in doc.ents if e.label_ == "DATE"]
+    assert _raw(doc) == _mapped(own_nlp(raw))
+
+
+def test_two_repairs_in_one_phrase_keep_the_offsets_between_them(user_nlp, own_nlp):
+    # u0069: ตําบล (NIKHAHIT + SARA AA) twice in one run of Thai letters; normalization once
+    # replaced the whole stretch between the two, and the entities in it lost their offsets
+    raw = "ศูนย์ช่วยเหลือสังคมตําบลบ้านกร่างและศูนย์ช่วยเหลือสังคมตําบลบึงพระ จังหวัดพิษณุโลก"
+    assert _raw(user_nlp(raw)) == _mapped(own_nlp(raw))
+    repairs = own_nlp(raw)._.thaipress["normalization"]["repairs"]
+    assert [(r["raw_span"], r["raw_text"]) for r in repairs] == [([20, 22], "ํา"), ([56, 58], "ํา")]
+
+
+def test_samples_give_the_same_ents_and_spans(user_nlp, own_nlp):
+    from pipeline.loading import load_file
+
+    from .conftest import SAMPLES
+
+    for path in sorted(SAMPLES.iterdir()):
+        raw = load_file(path).text
+        assert _raw(user_nlp(raw)) == _mapped(own_nlp(raw)), path.name
+
+
+def test_real_releases_give_the_same_ents_and_spans(user_nlp, own_nlp):
+    from .conftest import SHARED, shared_or_skip
+
+    folder = shared_or_skip(SHARED / "corpus" / "unlabeled")
+    differ = []
+    for path in sorted(folder.glob("*.txt"))[:100]:
+        raw = path.read_text(encoding="utf-8")
+        if _raw(user_nlp(raw)) != _mapped(own_nlp(raw)):
+            differ.append(path.name)
+    assert not differ

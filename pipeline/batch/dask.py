@@ -15,10 +15,11 @@ on the client and on every worker (the workers import ``pipeline`` to run it).
   task per tiny file.
 * The pipeline is loaded once per worker process, by a worker plugin, before its
   first task.
-* Records stream back as chunks finish.  A worker that dies loses its running chunk:
-  the scheduler runs it again on another worker (writing the same files again is
-  harmless: each write replaces the file whole), and the client takes each chunk's
-  result once, so no document is counted or fed twice.  A chunk that keeps killing
+* Records stream back as chunks finish.  A worker that dies loses its running chunk
+  (and the results it held): the scheduler runs it again on another worker (writing
+  the same files again is harmless: each write replaces the file whole), and the
+  client takes each chunk's result once, so no document is counted or fed twice.  The
+  batch returns only when no chunk of it runs any more.  A chunk that keeps killing
   workers is split and its files run one per task; a file that kills a worker on its
   own is reported as failed.
 """
@@ -102,7 +103,17 @@ def run_dask(
 
 
 def _records(client, cluster, chunks: list[list[Job]]) -> Iterator[dict]:
+    """Each chunk's records once, as chunks finish.
+
+    Every chunk's future is held until all have finished, and only then released: a
+    worker that dies holding a finished chunk's result makes the scheduler run that
+    chunk again, and the run must not outlive the batch.  Released at once, such a
+    chunk would be running again (writing its files) after the batch had returned, and
+    a cluster closed then would kill it in the middle of a write; held, it is waited
+    for (its records are not taken twice: ``as_completed`` gives each future once)."""
     distributed = _distributed()
+    futures: list = []
+    finished = False
     try:
         futures = client.map(process_chunk, chunks, pure=False)
         chunk_of = {fut.key: chunk for fut, chunk in zip(futures, chunks)}
@@ -113,11 +124,10 @@ def _records(client, cluster, chunks: list[list[Job]]) -> Iterator[dict]:
             except distributed.KilledWorker:
                 retry.extend(chunk_of[fut.key])  # split the chunk: find the file that kills
                 continue
-            finally:
-                fut.release()
             yield from records
         if retry:
             singles = client.map(process_chunk, [[job] for job in retry], pure=False)
+            futures.extend(singles)
             job_of = {fut.key: job for fut, job in zip(singles, retry)}
             for fut in distributed.as_completed(singles):
                 try:
@@ -126,7 +136,13 @@ def _records(client, cluster, chunks: list[list[Job]]) -> Iterator[dict]:
                     job = job_of[fut.key]
                     yield {"path": job.rel, "status": "failed", "code": "worker_crashed",
                            "reason": "the Dask worker died while analysing this file"}
+        distributed.wait(futures)  # a chunk run again after a worker died is over before the batch is
+        finished = True
     finally:
+        if not finished and futures:
+            client.cancel(futures)
+        for fut in futures:
+            fut.release()
         client.close()
         if cluster is not None:
             cluster.close()

@@ -7,15 +7,19 @@ Writes, in OUT_DIR:
 * ``documents.jsonl`` - one document per line, in input order;
 * ``feed.json`` - JSON Feed 1.1, one item per document, structured data under ``_thaipress``;
 * ``report.json`` - files done, unchanged (not analysed again), skipped with the reason
-  (not Thai: a site's English releases), failed with the reason, ignored (not a kind
-  thaipress reads); time, throughput;
+  (not Thai: a site's English releases), failed with the reason (also a folder that
+  cannot be listed, a link that leads nowhere), ignored with the reason (not a kind
+  thaipress reads, hidden, a link to a folder already read), removed (the outputs of
+  inputs that are gone); time, throughput;
 * ``.thaipress-state.json`` - content hash and pipeline fingerprint of each output,
   so that a re-run skips inputs that did not change; while a run goes on, each finished
   file is also appended to ``.thaipress-journal.jsonl``, so that a killed run's work
   is kept (the journal is folded into the state at the end).
 
 Every file is written under a temporary name and renamed, so a killed run leaves no
-half-written file.  One bad input is reported and never stops the batch.  The files
+half-written file.  One bad input is reported and never stops the batch.  The outputs
+of an input removed since the last run are removed too (only files that the state
+says thaipress wrote: nothing else in OUT_DIR is ever deleted).  The files
 are analysed by an engine: worker processes on this machine (:mod:`pipeline.batch.pool`,
 the default) or a Dask cluster (:mod:`pipeline.batch.dask`); both run
 :func:`pipeline.batch.worker.process_file` on each file, and everything else here is the same.
@@ -36,7 +40,7 @@ from typing import Iterator
 
 from .. import __version__
 from ..errors import ThaiPressError
-from ..loading import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
+from ..loading import DEFAULT_MAX_BYTES
 from .storage import Folder, LocalFolder, open_folder
 from .worker import Job, dumps, output_rel
 
@@ -51,7 +55,7 @@ ENGINES = ("local", "dask")
 
 def find_inputs(in_dir: str | Path) -> list[Path]:
     """Supported files below a local folder, in a stable order (hidden files skipped)."""
-    return [Path(in_dir) / rel for rel in LocalFolder(in_dir).scan()[0]]
+    return [Path(in_dir) / rel for rel in LocalFolder(in_dir).scan().inputs]
 
 
 def output_path(out_dir: Path, rel: Path) -> Path:
@@ -76,7 +80,7 @@ def _walk(node):
         if child.is_dir():
             if child.name != "__pycache__":
                 yield from _walk(child)
-        elif child.name.endswith((".py", ".json", ".tsv", ".txt", ".html", ".css", ".js")):
+        elif child.name.endswith((".py", ".json", ".tsv", ".txt", ".html", ".css", ".js", ".woff2")):
             yield child
 
 
@@ -86,11 +90,21 @@ class BatchResult:
     done: list[dict] = field(default_factory=list)
     unchanged: list[dict] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)  # read, but not Thai (an English release)
-    failed: list[dict] = field(default_factory=list)
-    ignored: list[str] = field(default_factory=list)  # files of a kind thaipress does not read
+    failed: list[dict] = field(default_factory=list)  # files, and folders or links that could not be read
+    ignored: list[dict] = field(default_factory=list)  # not analysed, and need not be: {"path", "code", "reason"}
+    removed: list[str] = field(default_factory=list)  # outputs of inputs that are gone
     seconds: float = 0.0
     chars: int = 0
     engine: dict = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """Was every input analysed (done or unchanged)?  Ignored files do not count."""
+        return not (self.failed or self.skipped)
+
+    @property
+    def hidden(self) -> int:
+        return sum(1 for r in self.ignored if r["code"] == "hidden")
 
     def to_report(self, in_dir: str, out_dir: str) -> dict:
         return {
@@ -100,7 +114,8 @@ class BatchResult:
             "engine": self.engine,
             "counts": {
                 "done": len(self.done), "unchanged": len(self.unchanged), "skipped": len(self.skipped),
-                "failed": len(self.failed), "ignored": len(self.ignored),
+                "failed": len(self.failed), "ignored": len(self.ignored), "hidden": self.hidden,
+                "removed": len(self.removed),
             },
             "seconds": round(self.seconds, 3),
             "throughput": {
@@ -111,8 +126,8 @@ class BatchResult:
             "unchanged": sorted(r["path"] for r in self.unchanged),
             "skipped": _reasons(self.skipped),
             "failed": _reasons(self.failed),
-            "ignored": sorted(self.ignored),
-            "ignored_reason": f"only {', '.join(sorted(SUPPORTED_SUFFIXES))} files are read as press releases",
+            "ignored": _reasons(self.ignored),
+            "removed": sorted(self.removed),
         }
 
 
@@ -135,47 +150,58 @@ def run_batch(
     chunk_size: int | None = None,
 ) -> BatchResult:
     """Analyse every supported file below ``in_dir`` into ``out_dir`` (local paths or
-    fsspec URLs); see the module's doc for what is written."""
+    fsspec URLs); see the module's doc for what is written.  Raises
+    :class:`~pipeline.errors.ThaiPressError` (one line, naming the path) when the run
+    cannot start: no such input folder, an output that cannot be written."""
     if engine not in ENGINES:
         raise ThaiPressError(f"unknown engine '{engine}' (one of: {', '.join(ENGINES)})")
     in_url, out_url = str(in_dir), str(out_dir)
     inp, out = open_folder(in_url), open_folder(out_url)
-    if not inp.is_dir():
-        raise ThaiPressError(f"input folder not found: {in_url}")
+    _check_input(inp, in_url)
     out.mkdir()
     out.clean_temporaries()
     started = time.perf_counter()
 
-    inputs, other = inp.scan(exclude=out)
-    state = {} if force else _read_state(out)
+    scan = inp.scan(exclude=out)
+    inputs = scan.inputs
+    state = _read_state(out)
+    wrote = set(state)  # the inputs whose outputs thaipress wrote: the only outputs it may remove
     fp = fingerprint()
-    result = BatchResult(ignored=other)
+    result = BatchResult(ignored=scan.ignored, failed=list(scan.problems))
     jobs: list[Job] = []
     for rel in inputs:
-        if _unchanged(inp, out, rel, state.get(rel), fp, html):
+        if not force and _unchanged(inp, out, rel, state.get(rel), fp, html):
             result.unchanged.append({"path": rel, "status": "unchanged"})
         else:
             jobs.append(Job(rel, inp.location, out.location, max_bytes, html))
 
-    records, result.engine = _engine(engine, jobs, workers=workers, scheduler=scheduler, chunk_size=chunk_size)
-    with out.appender(JOURNAL_FILE) as journal:
-        for rec in _progress(records, total=len(jobs), quiet=quiet):
-            if rec["status"] == "done":
-                result.done.append(rec)
-                result.chars += rec.get("chars", 0)
-                entry = state[rec["path"]] = {"sha256": rec["sha256"], "fingerprint": fp}
-            else:
-                (result.skipped if rec["status"] == "skipped" else result.failed).append(rec)
-                state.pop(rec["path"], None)
-                entry = None
-                for suffix in (".json", ".html"):  # an old output of an input that now fails is not current
-                    out.remove(output_rel(rec["path"], suffix))
-            # the output is on disk before its line: a killed run resumes where it stopped
-            journal.write(json.dumps({"path": rec["path"], "state": entry}, ensure_ascii=False) + "\n")
-            journal.flush()
+    with out.appender(JOURNAL_FILE) as journal:  # opened first: an unwritable OUT_DIR stops the run here
+        records, result.engine = _engine(engine, jobs, workers=workers, scheduler=scheduler, chunk_size=chunk_size)
+        try:
+            for rec in _progress(records, total=len(jobs), quiet=quiet):
+                if rec["status"] == "done":
+                    result.done.append(rec)
+                    result.chars += rec.get("chars", 0)
+                    page = html or bool((state.get(rec["path"]) or {}).get("html"))
+                    entry = state[rec["path"]] = {"sha256": rec["sha256"], "fingerprint": fp, **({"html": True} if page else {})}
+                else:
+                    (result.skipped if rec["status"] == "skipped" else result.failed).append(rec)
+                    entry = state.pop(rec["path"], None)
+                    if rec["path"] in wrote:  # an old output of an input that now fails is not current
+                        result.removed.extend(_remove_outputs(out, rec["path"], entry))
+                    entry = None
+                # the output is on disk before its line: a killed run resumes where it stopped
+                journal.write(json.dumps({"path": rec["path"], "state": entry}, ensure_ascii=False) + "\n")
+                journal.flush()
+        finally:
+            records.close()  # stops the engine's workers on every way out (an error, Ctrl-C)
     out.clean_temporaries()  # what a worker killed in the middle of a write left behind
     present = set(inputs)
-    state = {k: v for k, v in state.items() if k in present}
+    kept = {output_rel(rel) for rel in inputs}
+    for rel in sorted(set(state) - present):  # inputs removed since the last run
+        entry = state.pop(rel)
+        if output_rel(rel) not in kept:  # a.txt gone, a.html still there: a.json is a.html's
+            result.removed.extend(_remove_outputs(out, rel, entry))
     out.write(STATE_FILE, json.dumps(state, ensure_ascii=False, indent=0, sort_keys=True))
     out.remove(JOURNAL_FILE)
 
@@ -184,6 +210,26 @@ def run_batch(
     result.seconds = time.perf_counter() - started
     out.write(REPORT_FILE, dumps(result.to_report(in_url, out_url)))
     return result
+
+
+def _check_input(inp: Folder, url: str) -> None:
+    """A user's mistake about IN_DIR, before anything is written."""
+    if not inp.is_dir():
+        if isinstance(inp, LocalFolder) and inp.root.exists():
+            raise ThaiPressError("not a folder (batch reads a folder; for one file: thaipress analyze FILE)", path=url)
+        raise ThaiPressError("no such folder", path=url)
+    if isinstance(inp, LocalFolder):
+        try:
+            with os.scandir(inp.root):
+                pass
+        except OSError as exc:
+            raise ThaiPressError(f"cannot read the folder: {exc.strerror or exc}", path=url) from None
+
+
+def _remove_outputs(out: Folder, rel: str, entry: dict | None) -> list[str]:
+    """Remove the outputs thaipress wrote for input ``rel``; the paths removed."""
+    suffixes = (".json", ".html") if (entry or {}).get("html") else (".json",)
+    return [output_rel(rel, suffix) for suffix in suffixes if out.remove(output_rel(rel, suffix))]
 
 
 def _engine(name: str, jobs: list[Job], *, workers, scheduler, chunk_size) -> tuple[Iterator[dict], dict]:

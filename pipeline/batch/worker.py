@@ -8,6 +8,7 @@ The pipeline is loaded once per process (a worker keeps it between files).
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import time
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from ..errors import NoThaiTextError, ThaiPressError
 
 _nlp = None
+#: the batch's pid, in a local engine's worker process (set by its initializer)
+PARENT_PID: int | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,18 @@ def dumps(doc: dict) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
+def parent_alive() -> bool:
+    """Is the batch that started this worker still there?  (Always, outside a local
+    worker process.)"""
+    return PARENT_PID is None or os.getppid() == PARENT_PID
+
+
+def _write(out, rel: str, data: str) -> None:
+    if not parent_alive():  # the batch was killed: write nothing more, leave
+        os._exit(1)
+    out.write(rel, data)
+
+
 def get_worker_nlp():
     global _nlp
     if _nlp is None:
@@ -64,11 +79,11 @@ def process_file(job: Job) -> dict:
             name=job.rel, shown=job.rel, max_bytes=job.max_bytes,
         )
         doc = analyze_source(source, nlp=get_worker_nlp())
-        out.write(output_rel(job.rel), dumps(doc))
+        _write(out, output_rel(job.rel), dumps(doc))
         if job.html:
             from ..output.render import render_document
 
-            out.write(output_rel(job.rel, ".html"), render_document(doc, index_href=index_href(job.rel)))
+            _write(out, output_rel(job.rel, ".html"), render_document(doc, index_href=index_href(job.rel)))
         return {
             "path": job.rel, "status": "done", "sha256": source.sha256, "chars": len(source.text),
             "seconds": round(time.perf_counter() - started, 4),

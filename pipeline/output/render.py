@@ -4,13 +4,18 @@ A document's page shows its text with every person, body, place, date, time and
 venue highlighted by kind (displaCy's entity style), each flag beside the date it
 concerns, and a side panel with the structured fields.  The index lists documents with
 their date, title, number of people and flags, sortable by any column.  Pages are
-self-contained: styles and the few lines of script are inline, nothing is fetched.
+self-contained: styles, the Thai web font (Sarabun, ``data/render/fonts/``, as data:
+URLs) and the few lines of script are inline, nothing is fetched.  A range shows whole
+in the panel (8 - 28 ม.ค.: 2022-01-08 – 2022-01-28; 08.30 - 16.30 น.: 08:30 – 16:30).
 """
 
 from __future__ import annotations
 
+import base64
 import html
+import re
 from bisect import bisect_left
+from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
@@ -46,6 +51,28 @@ def _asset(name: str) -> str:
     return resources.files("pipeline").joinpath(f"data/render/{name}").read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
+def font_faces() -> str:
+    """``fonts/fonts.css`` with each font file it names inlined as a data: URL."""
+    fonts = resources.files("pipeline").joinpath("data/render/fonts")
+
+    def inline(m: re.Match) -> str:
+        data = base64.b64encode(fonts.joinpath(m.group(1)).read_bytes()).decode("ascii")
+        return f"url(data:font/woff2;base64,{data})"
+
+    return re.sub(r"url\(([\w.-]+\.woff2)\)", inline, fonts.joinpath("fonts.css").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def style() -> str:
+    return font_faces() + _asset("style.css")
+
+
+def span_of(start: str | None, end: str | None) -> str:
+    """A value, or a range written whole: ``2022-01-08 – 2022-01-28``."""
+    return f"{start} – {end}" if start and end else start or ""
+
+
 # -- one document ---------------------------------------------------------------------------
 def non_overlapping(spans: Iterable) -> list:
     """Longest first, then earliest; spans that overlap a kept one are dropped."""
@@ -66,9 +93,9 @@ def _tooltip(kind: str, item: dict) -> str:
     if kind == "people":
         return " · ".join(x for x in (item.get("name"), item.get("position"), ", ".join(item.get("roles") or [])) if x)
     if kind == "dates":
-        return item.get("date") or ""
+        return span_of(item.get("date"), item.get("end"))
     if kind == "times":
-        return item.get("time") or ""
+        return span_of(item.get("time"), item.get("end"))
     if kind == "venues":
         parts = [item.get("room"), item.get("floor") and f"ชั้น {item['floor']}", item.get("building"), item.get("platform")]
         return " · ".join(p for p in parts if p)
@@ -147,9 +174,12 @@ PANEL = [
     ]),
     ("places", "สถานที่ · Places", [("name", lambda p: p["name"]), ("kind", lambda p: p.get("kind"))]),
     ("dates", "วันที่ · Dates", [
-        ("as written", lambda d: d["text"]), ("date (CE)", lambda d: d.get("date")), ("flags", lambda d: _joined(d.get("flags"))),
+        ("as written", lambda d: d["text"]), ("date (CE)", lambda d: span_of(d.get("date"), d.get("end"))),
+        ("flags", lambda d: _joined(d.get("flags"))),
     ]),
-    ("times", "เวลา · Times", [("as written", lambda t: t["text"]), ("time", lambda t: t.get("time"))]),
+    ("times", "เวลา · Times", [
+        ("as written", lambda t: t["text"]), ("time", lambda t: span_of(t.get("time"), t.get("end"))),
+    ]),
     ("venues", "สถานที่ประชุม · Venues", [
         ("room", lambda v: v.get("room")), ("floor", lambda v: v.get("floor")), ("building", lambda v: v.get("building")),
         ("online", lambda v: v.get("platform") or ("online" if v.get("online") else "")),
@@ -198,7 +228,7 @@ def render_document(doc: dict, *, index_href: str | None = None) -> str:
         legend=legend(),
         text=text_markup(doc),
         panel=panel(doc),
-        style=_asset("style.css"),
+        style=style(),
         script=_asset("document.js"),
         version=_e(doc.get("pipeline", {}).get("version")),
     )
@@ -233,5 +263,5 @@ def render_index(rows: list[dict], *, title: str = "thaipress") -> str:
             "</tr>"
         )
     return _asset("index.html").format(
-        title=_e(title), rows="".join(body), count=len(rows), style=_asset("style.css"), script=_asset("index.js"),
+        title=_e(title), rows="".join(body), count=len(rows), style=style(), script=_asset("index.js"),
     )

@@ -52,6 +52,11 @@ def _inline(node, defs: dict):
     return node
 
 
+def _short(message: str, limit: int = 160) -> str:
+    """jsonschema's message quotes the instance whole (a 68 kB document): cut it."""
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
 def validate(document: dict) -> None:
     """Raise :class:`SchemaValidationError` naming the first problems found."""
     if fast_validator().is_valid(document):
@@ -60,6 +65,6 @@ def validate(document: dict) -> None:
     if not errors:  # the reference sees none: say what the compiled validator saw
         errors = [(list(e.instance_path), e.message) for e in fast_validator().iter_errors(document)]
     errors.sort(key=lambda e: [str(x) for x in e[0]])
-    lines = [f"/{'/'.join(map(str, path))}: {message}" for path, message in errors[:5]]
+    lines = [f"/{'/'.join(map(str, path))}: {_short(message)}" for path, message in errors[:5]]
     more = f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
     raise SchemaValidationError("output does not match the JSON Schema: " + "; ".join(lines) + more)

@@ -2,10 +2,11 @@
 
 Both the thaipress pipeline's own ``Doc`` (normalized text) and a user's ``Doc`` that
 went through the ``thaipress`` component (raw text, the user's tokens) get them; the
-offsets are mapped for the latter.  On the pipeline's own ``Doc`` a word that a span
-begins or ends inside is split there first (the segmenter glues punctuation runs such as
-``.)`` into one word: "(สนช.)" must give the entity สนช., not สนช.)); on a user's ``Doc``
-the tokens are the user's, and a span that does not fall on them is widened to the
+offsets are mapped for the latter.  On either, a token that a span begins or ends
+inside is split there first (a segmenter glues punctuation runs such as ``.)`` or
+``(27`` into one word: "(สนช.)" must give the entity สนช., not สนช.)), so that a user's
+``Doc`` gets the same ents and spans as the pipeline's own; with ``split=False`` a
+user's tokens are left whole and a span that does not fall on them is widened to the
 tokens around it.
 """
 
@@ -77,17 +78,18 @@ def split_at(doc: Doc, offsets: set[int]) -> None:
 
 
 def set_spans(doc: Doc, spans: list[ItemSpan], *, to_doc: Callable[[int, int], tuple[int, int]] | None = None,
-              spans_key: str = SPANS_KEY, set_ents: bool = True) -> None:
+              spans_key: str = SPANS_KEY, set_ents: bool = True, split: bool = True) -> None:
     """Put ``spans`` on ``doc``: all of them under ``doc.spans[spans_key]`` (each with
     its item id as ``kb_id``), and those of :data:`ENT_LABELS` as ``doc.ents``.
     ``to_doc`` maps offsets of the result's text to offsets of ``doc.text`` (a user's
-    ``Doc``); without it the ``Doc`` is the pipeline's own and its words are split where
-    a span begins or ends inside one."""
-    if to_doc is None:
-        split_at(doc, {x for sp in spans for x in (sp.start, sp.end)})
+    ``Doc``).  With ``split`` the tokens are split where a span begins or ends inside
+    one; without, a span is widened to the tokens around it."""
+    placed = sorted({(*(to_doc(sp.start, sp.end) if to_doc else (sp.start, sp.end)), sp) for sp in spans},
+                    key=lambda x: x[2])
+    if split:
+        split_at(doc, {x for start, end, _ in placed for x in (start, end)})
     made: list[Span] = []
-    for sp in sorted(set(spans)):
-        start, end = to_doc(sp.start, sp.end) if to_doc else (sp.start, sp.end)
+    for start, end, sp in placed:
         span = doc.char_span(start, end, label=sp.label, kb_id=sp.item_id, alignment_mode="expand")
         if span is not None and len(span):
             made.append(span)
