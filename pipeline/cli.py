@@ -6,6 +6,8 @@
     thaipress eval GOLD_DIR               scores against *.gold.json
     thaipress eval NER_FILE               entity-level scores on a ThaiNER-format file
     thaipress schema                      the JSON Schema of one document
+    thaipress archive OUT_DIR -d DB       batch output into an archive database to query
+    thaipress query DB QUESTION ...       the common questions across releases
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --engine dask: the scheduler to use (tcp://host:8786); default: a LocalCluster here")
     b.add_argument("--chunk-size", type=int, default=None, metavar="N",
                    help="with --engine dask: files per task (default: about 4 tasks per worker, at most 64 files)")
+    b.add_argument("--words", action="store_true",
+                   help="also each document's words (<name>.words), which `thaipress archive` indexes without segmenting again")
+    b.add_argument("--db", metavar="ARCHIVE", default=None,
+                   help="then load the output into this archive database (as `thaipress archive`; implies --words)")
 
     r = sub.add_parser("render", help="an HTML page of one document: text highlighted, fields beside it")
     r.add_argument("file", metavar="FILE", help="a press release (.txt, .html) or a thaipress JSON output")
@@ -65,6 +71,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="NER files: exit with status 3 when LABEL's exact F1 (PERSON, ORGANIZATION, LOCATION, micro) is below F")
 
     sub.add_parser("schema", help="print the JSON Schema of one output document")
+
+    ar = sub.add_parser("archive", help="load a batch's output into an archive database (SQLite) to query")
+    ar.add_argument("out_dir", metavar="OUT_DIR", help="the output folder of `thaipress batch`")
+    ar.add_argument("-d", "--db", required=True, metavar="ARCHIVE", help="the SQLite database (created when absent)")
+    ar.add_argument("--parquet", metavar="DIR", default=None,
+                    help="also write the tables as Parquet, partitioned by year (pip install 'thaipress[parquet]')")
+    ar.add_argument("--quiet", action="store_true", help="no summary on standard error")
+
+    from .archive.cli import add_query_parser
+
+    add_query_parser(sub)
     return p
 
 
@@ -131,7 +148,7 @@ def _batch(args) -> int:
     res = run_batch(
         args.in_dir, args.out_dir, workers=args.workers, quiet=args.quiet, force=args.force,
         max_bytes=args.max_bytes, html=args.html, engine=args.engine, scheduler=args.scheduler,
-        chunk_size=args.chunk_size,
+        chunk_size=args.chunk_size, words=args.words or bool(args.db),
     )
     if not args.quiet:
         rate = f", {len(res.done) / res.seconds:.1f} documents/s" if res.seconds and res.done else ""
@@ -147,6 +164,10 @@ def _batch(args) -> int:
             print(f"  failed: {rec['path']}: {rec['reason']}", file=sys.stderr)
         for rel in res.ignored:
             print(f"  ignored (not .txt or .html): {rel}", file=sys.stderr)
+    if args.db:
+        from .archive.cli import run_archive
+
+        return run_archive(args.out_dir, args.db, quiet=args.quiet)
     return 0  # a bad document is reported, not an error of the run
 
 
@@ -212,4 +233,17 @@ def _render(args) -> int:
     return 0
 
 
-_COMMANDS = {"analyze": _analyze, "batch": _batch, "render": _render, "eval": _eval, "schema": _schema}
+def _archive(args) -> int:
+    from .archive.cli import run_archive
+
+    return run_archive(args.out_dir, args.db, parquet=args.parquet, quiet=args.quiet)
+
+
+def _query(args) -> int:
+    from .archive.cli import run_query
+
+    return run_query(args)
+
+
+_COMMANDS = {"analyze": _analyze, "batch": _batch, "render": _render, "eval": _eval, "schema": _schema,
+             "archive": _archive, "query": _query}

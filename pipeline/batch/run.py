@@ -133,9 +133,11 @@ def run_batch(
     engine: str = "local",
     scheduler: str | None = None,
     chunk_size: int | None = None,
+    words: bool = False,
 ) -> BatchResult:
     """Analyse every supported file below ``in_dir`` into ``out_dir`` (local paths or
-    fsspec URLs); see the module's doc for what is written."""
+    fsspec URLs); see the module's doc for what is written.  ``words``: also each
+    document's words (``<name>.words``), which ``thaipress archive`` indexes."""
     if engine not in ENGINES:
         raise ThaiPressError(f"unknown engine '{engine}' (one of: {', '.join(ENGINES)})")
     in_url, out_url = str(in_dir), str(out_dir)
@@ -152,10 +154,12 @@ def run_batch(
     result = BatchResult(ignored=other)
     jobs: list[Job] = []
     for rel in inputs:
-        if _unchanged(inp, out, rel, state.get(rel), fp, html):
+        if _unchanged(inp, out, rel, state.get(rel), fp, html) and not (
+            words and not out.exists(output_rel(rel, ".words"))
+        ):
             result.unchanged.append({"path": rel, "status": "unchanged"})
         else:
-            jobs.append(Job(rel, inp.location, out.location, max_bytes, html))
+            jobs.append(Job(rel, inp.location, out.location, max_bytes, html, words))
 
     records, result.engine = _engine(engine, jobs, workers=workers, scheduler=scheduler, chunk_size=chunk_size)
     with out.appender(JOURNAL_FILE) as journal:
@@ -168,7 +172,7 @@ def run_batch(
                 (result.skipped if rec["status"] == "skipped" else result.failed).append(rec)
                 state.pop(rec["path"], None)
                 entry = None
-                for suffix in (".json", ".html"):  # an old output of an input that now fails is not current
+                for suffix in (".json", ".html", ".words"):  # an old output of an input that now fails is not current
                     out.remove(output_rel(rec["path"], suffix))
             # the output is on disk before its line: a killed run resumes where it stopped
             journal.write(json.dumps({"path": rec["path"], "state": entry}, ensure_ascii=False) + "\n")

@@ -1,0 +1,375 @@
+"""``thaipress archive OUT_DIR -d archive.sqlite``: a batch's output into the archive.
+
+Incremental and safe:
+
+* an output whose file (size, modification time) did not change since the last load is
+  not read; one that changed is read, and loaded again only when its bytes did (the
+  SHA-256 of the output, which changes with the input's bytes and with the pipeline
+  that wrote it); a release keeps its ``release_id`` when it is loaded again;
+* a release whose output is gone is removed, with its mentions and index entries;
+* people, bodies and places no release mentions any more are removed;
+* the whole load is one transaction: a load that is killed leaves the database as the
+  last finished load left it.
+
+Outputs that are not thaipress documents (``feed.json``, ``report.json``, or a JSON the
+schema refuses) are reported as skipped, never loaded half.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .. import __version__
+from ..errors import ThaiPressError
+from . import fulltext
+from .rows import document_rows
+from .schema import open_archive
+
+COLLECTION_FILES = {"feed.json", "report.json"}  # what batch writes beside the documents
+FLUSH_EVERY = 500  # releases between two executemany rounds
+
+
+@dataclass
+class LoadResult:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[dict] = field(default_factory=list)  # {"path", "reason"}
+    words_from_sidecar: int = 0
+    words_segmented: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.removed)} removed, "
+                f"{self.unchanged} unchanged, {len(self.skipped)} skipped in {self.seconds:.1f} s")
+
+    def to_dict(self) -> dict:
+        return {
+            "counts": {"added": len(self.added), "updated": len(self.updated), "removed": len(self.removed),
+                       "unchanged": self.unchanged, "skipped": len(self.skipped)},
+            "words": {"sidecar": self.words_from_sidecar, "segmented": self.words_segmented},
+            "seconds": round(self.seconds, 3),
+            "skipped": self.skipped,
+        }
+
+
+def scan_outputs(out_dir: Path) -> Iterator[tuple[str, os.stat_result]]:
+    """(relative posix path, stat) of each document output below ``out_dir``: ``*.json``
+    files, hidden ones and the batch's collections left out."""
+    out_dir = Path(out_dir)
+    for root, dirs, files in os.walk(out_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(root)
+        for name in sorted(files):
+            if name.startswith(".") or not name.endswith(".json"):
+                continue
+            rel = (here / name).relative_to(out_dir).as_posix()
+            if rel in COLLECTION_FILES:
+                continue
+            yield rel, (here / name).stat()
+
+
+def load_archive(out_dir: str | Path, db_path: str | Path) -> LoadResult:
+    """Bring the archive at ``db_path`` (created when absent) up to date with the batch
+    output in ``out_dir``; see the module's doc."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise ThaiPressError(f"output folder not found: {out_dir}")
+    started = time.perf_counter()
+    conn = open_archive(db_path, create=True)
+    try:
+        result = _Loader(conn, out_dir).run()
+    finally:
+        conn.close()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+class _Loader:
+    def __init__(self, conn: sqlite3.Connection, out_dir: Path):
+        self.conn = conn
+        self.out_dir = out_dir
+        self.result = LoadResult()
+        self.pending: dict[str, list[tuple]] = {}
+        self.touched_people: set[int] = set()
+        self.touched_orgs: set[int] = set()
+        self.touched_places: set[int] = set()
+
+    # -- the run ------------------------------------------------------------------------------
+    def run(self) -> LoadResult:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._prepare()
+            present = set()
+            for rel, st in scan_outputs(self.out_dir):
+                present.add(rel)
+                self._file(rel, st)
+            self._flush()
+            for rel in sorted(set(self.known) - present):
+                self._delete(self.known[rel][0])
+                self.result.removed.append(rel)
+            self._tidy()
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('last_load', ?)",
+                         (json.dumps({"by": f"thaipress {__version__}", "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                                      "from": str(self.out_dir), **self.result.to_dict()["counts"]}),))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return self.result
+
+    def _prepare(self) -> None:
+        c = self.conn
+        self.known = {path: (rid, size, mtime, sha) for rid, path, size, mtime, sha in
+                      c.execute("SELECT release_id, path, output_size, output_mtime_ns, output_sha256 FROM releases")}
+        self.people = dict(c.execute("SELECT key, person_id FROM people"))
+        self.orgs = dict(c.execute("SELECT key, organization_id FROM organizations"))
+        self.places = dict(c.execute("SELECT key, place_id FROM places"))
+        self.next = {
+            "release": _next_id(c, "releases", "release_id"),
+            "person": _next_id(c, "people", "person_id"),
+            "org": _next_id(c, "organizations", "organization_id"),
+            "place": _next_id(c, "places", "place_id"),
+            "mention": _next_id(c, "person_mentions", "mention_id"),
+            "event": _next_id(c, "events", "event_id"),
+            "resolution": _next_id(c, "resolutions", "resolution_id"),
+        }
+
+    def _file(self, rel: str, st: os.stat_result) -> None:
+        prev = self.known.get(rel)
+        if prev and prev[1] == st.st_size and prev[2] == st.st_mtime_ns:
+            self.result.unchanged += 1
+            return
+        path = self.out_dir / rel
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.result.skipped.append({"path": rel, "reason": f"unreadable: {exc.strerror or exc}"})
+            return
+        digest = hashlib.sha256(data).hexdigest()
+        if prev and prev[3] == digest:
+            self.conn.execute("UPDATE releases SET output_size = ?, output_mtime_ns = ? WHERE release_id = ?",
+                              (st.st_size, st.st_mtime_ns, prev[0]))
+            self.result.unchanged += 1
+            return
+        reason, doc = _read_document(data)
+        if doc is None:
+            self.result.skipped.append({"path": rel, "reason": reason})
+            return
+        if prev:
+            self._flush()  # the old rows go before the new ones come
+            self._delete(prev[0])
+            release_id = prev[0]
+            self.result.updated.append(rel)
+        else:
+            release_id = self._new("release")
+            self.result.added.append(rel)
+        self._insert(release_id, rel, doc, digest, st)
+        if len(self.pending.get("releases", ())) >= FLUSH_EVERY:
+            self._flush()
+
+    # -- one release in ---------------------------------------------------------------------------
+    def _insert(self, release_id: int, rel: str, doc: dict, digest: str, st: os.stat_result) -> None:
+        text = doc.get("text", "")
+        lengths = self._lengths(rel, text)
+        rows = document_rows(doc, rel).tables
+        add = self.pending.setdefault
+        (r,) = rows["releases"]
+        add("releases", []).append(
+            (release_id, rel, *r[1:11], digest, st.st_size, st.st_mtime_ns, text, fulltext.pack(lengths))
+        )
+        packed = fulltext.unpack(fulltext.pack(lengths)) if lengths and max(lengths) > 0xFFFF else lengths
+        add("release_search", []).append((release_id, fulltext.all_words_text(text, packed)))
+
+        orgs = {}
+        for row in rows["organization_mentions"]:
+            oid = self._id(self.orgs, "org", row[1], "organizations", row[3], self.touched_orgs)
+            orgs[row[2]] = oid
+            add("organization_mentions", []).append((release_id, oid, *row[2:]))
+        for row in rows["organization_aliases"]:
+            oid = self.orgs[row[1]]
+            add("organization_aliases", []).append((release_id, oid, row[2], row[3]))
+        mentions = {}
+        for row in rows["person_mentions"]:
+            pid = self._id(self.people, "person", row[1], "people", row[5], self.touched_people)
+            mid = self._new("mention")
+            mentions[row[4]] = (mid, pid)
+            org_key = row[10]
+            oid = self.orgs.get(org_key) if org_key else None
+            add("person_mentions", []).append(
+                (mid, release_id, pid, row[4], row[5], row[6], row[7], row[8], row[9], oid, *row[11:])
+            )
+        for row in rows["place_mentions"]:
+            plid = self._id(self.places, "place", row[1], "places", row[3], self.touched_places)
+            add("place_mentions", []).append((release_id, plid, *row[2:]))
+        for row in rows["dates"]:
+            add("dates", []).append((release_id, *row[1:]))
+        for row in rows["venues"]:
+            add("venues", []).append((release_id, *row[1:]))
+        events = {}
+        for row in rows["events"]:
+            eid = self._new("event")
+            events[row[1]] = eid
+            chair = mentions.get(row[7]) or (None, None)
+            add("events", []).append((eid, release_id, *row[1:7], chair[0], chair[1], *row[9:]))
+        for row in rows["resolutions"]:
+            rid = self._new("resolution")
+            body_key = row[6]
+            add("resolutions", []).append(
+                (rid, release_id, *row[1:6], self.orgs.get(body_key) if body_key else None, events.get(row[7]),
+                 *row[8:])
+            )
+            start, end = row[9], row[10]
+            add("decision_search", []).append((rid, fulltext.words_text(text, packed, start, end)))
+        for row in rows["flags"]:
+            add("flags", []).append((release_id, *row[1:]))
+
+    def _lengths(self, rel: str, text: str) -> list[int]:
+        side = self.out_dir / (rel[: -len(".json")] + fulltext.WORDS_SUFFIX)
+        try:
+            data = side.read_bytes()
+        except OSError:
+            data = None
+        lengths = fulltext.lengths_from_sidecar(data, text) if data else None
+        if lengths is not None:
+            self.result.words_from_sidecar += 1
+            return lengths
+        self.result.words_segmented += 1
+        return fulltext.segment_lengths(text)
+
+    def _id(self, ids: dict, kind: str, key: str, table: str, name: str, touched: set) -> int:
+        got = ids.get(key)
+        if got is None:
+            got = ids[key] = self._new(kind)
+            self.pending.setdefault(table, []).append((got, key, name))
+        touched.add(got)
+        return got
+
+    def _new(self, kind: str) -> int:
+        n = self.next[kind]
+        self.next[kind] = n + 1
+        return n
+
+    def _flush(self) -> None:
+        c = self.conn
+        for table, rows in self.pending.items():
+            if rows:
+                c.executemany(_INSERT[table], rows)
+        self.pending = {}
+
+    # -- one release out ----------------------------------------------------------------------------
+    def _delete(self, release_id: int) -> None:
+        c = self.conn
+        row = c.execute("SELECT text, word_lengths FROM releases WHERE release_id = ?", (release_id,)).fetchone()
+        if row is None:
+            return
+        text, blob = row
+        lengths = fulltext.unpack(blob)
+        c.execute("INSERT INTO release_search(release_search, rowid, words) VALUES ('delete', ?, ?)",
+                  (release_id, fulltext.all_words_text(text, lengths)))
+        for rid, start, end in c.execute('SELECT resolution_id, start, "end" FROM resolutions WHERE release_id = ?',
+                                         (release_id,)).fetchall():
+            c.execute("INSERT INTO decision_search(decision_search, rowid, words) VALUES ('delete', ?, ?)",
+                      (rid, fulltext.words_text(text, lengths, start, end)))
+        for pid, in c.execute("SELECT DISTINCT person_id FROM person_mentions WHERE release_id = ?", (release_id,)):
+            self.touched_people.add(pid)
+        for oid, in c.execute("SELECT DISTINCT organization_id FROM organization_mentions WHERE release_id = ?",
+                              (release_id,)):
+            self.touched_orgs.add(oid)
+        for plid, in c.execute("SELECT DISTINCT place_id FROM place_mentions WHERE release_id = ?", (release_id,)):
+            self.touched_places.add(plid)
+        for table in _RELEASE_TABLES:
+            c.execute(f"DELETE FROM {table} WHERE release_id = ?", (release_id,))
+
+    # -- after all releases ------------------------------------------------------------------------
+    def _tidy(self) -> None:
+        """Names without mentions go; each touched name takes its most written form;
+        the near-duplicate candidates are listed again."""
+        c = self.conn
+        for ids, table, key, mentions in (
+            (self.touched_people, "people", "person_id", "person_mentions"),
+            (self.touched_orgs, "organizations", "organization_id", "organization_mentions"),
+            (self.touched_places, "places", "place_id", "place_mentions"),
+        ):
+            if not ids:
+                continue
+            c.execute("CREATE TEMP TABLE IF NOT EXISTS touched(id INTEGER PRIMARY KEY)")
+            c.execute("DELETE FROM temp.touched")
+            c.executemany("INSERT INTO temp.touched(id) VALUES (?)", ((i,) for i in ids))
+            c.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT id FROM temp.touched) "
+                      f"AND NOT EXISTS (SELECT 1 FROM {mentions} m WHERE m.{key} = {table}.{key})")
+            c.execute(
+                f"UPDATE {table} SET name = (SELECT m.name FROM {mentions} m WHERE m.{key} = {table}.{key} "
+                f"GROUP BY m.name ORDER BY count(*) DESC, m.name LIMIT 1) WHERE {key} IN (SELECT id FROM temp.touched)"
+            )
+        if self.touched_orgs:
+            # a body no release names any more may still be named in a post or as a decision's body
+            c.execute("UPDATE resolutions SET body_organization_id = NULL WHERE body_organization_id IS NOT NULL "
+                      "AND body_organization_id NOT IN (SELECT organization_id FROM organizations)")
+            c.execute("UPDATE person_mentions SET organization_id = NULL WHERE organization_id IS NOT NULL "
+                      "AND organization_id NOT IN (SELECT organization_id FROM organizations)")
+
+
+def _read_document(data: bytes) -> tuple[str | None, dict | None]:
+    """(None, the document) or (why it is skipped, None)."""
+    from ..output.schema import validate
+    from ..errors import SchemaValidationError
+
+    try:
+        doc = json.loads(data)
+    except ValueError as exc:
+        return f"not JSON ({exc})", None
+    if not isinstance(doc, dict) or "schema_version" not in doc or "text" not in doc:
+        return "not a thaipress document", None
+    try:
+        validate(doc)
+    except SchemaValidationError as exc:
+        return f"not a valid thaipress document ({str(exc).splitlines()[0]})", None
+    return None, doc
+
+
+def _next_id(conn: sqlite3.Connection, table: str, column: str) -> int:
+    return (conn.execute(f"SELECT max({column}) FROM {table}").fetchone()[0] or 0) + 1
+
+
+_RELEASE_TABLES = ("person_mentions", "organization_mentions", "organization_aliases", "place_mentions", "dates",
+                   "venues", "events", "resolutions", "flags", "releases")
+
+_INSERT = {
+    "releases": "INSERT INTO releases(release_id, path, source_path, source_sha256, source_url, encoding, media_type, "
+                "title, date, year, schema_version, pipeline_version, output_sha256, output_size, output_mtime_ns, "
+                "text, word_lengths) VALUES (" + ",".join("?" * 17) + ")",
+    "release_search": "INSERT INTO release_search(rowid, words) VALUES (?, ?)",
+    "decision_search": "INSERT INTO decision_search(rowid, words) VALUES (?, ?)",
+    "people": "INSERT INTO people(person_id, key, name) VALUES (?, ?, ?)",
+    "organizations": "INSERT INTO organizations(organization_id, key, name) VALUES (?, ?, ?)",
+    "places": "INSERT INTO places(place_id, key, name) VALUES (?, ?, ?)",
+    "person_mentions": 'INSERT INTO person_mentions(mention_id, release_id, person_id, item_id, name, honorific, '
+                       'position, post_key, organization, organization_id, roles, chair, start, "end", found_by) '
+                       "VALUES (" + ",".join("?" * 15) + ")",
+    "organization_mentions": "INSERT INTO organization_mentions(release_id, organization_id, item_id, name, text, kind, "
+                             'abbreviation, parent, start, "end") VALUES (' + ",".join("?" * 10) + ")",
+    "organization_aliases": "INSERT INTO organization_aliases(release_id, organization_id, alias, alias_key) "
+                            "VALUES (?, ?, ?, ?)",
+    "place_mentions": 'INSERT INTO place_mentions(release_id, place_id, item_id, name, text, kind, start, "end") '
+                      "VALUES (" + ",".join("?" * 8) + ")",
+    "dates": "INSERT INTO dates(release_id, item_id, text, date, end_date, year_written, era, told_as, flags, start, "
+             '"end") VALUES (' + ",".join("?" * 11) + ")",
+    "venues": "INSERT INTO venues(release_id, item_id, text, room, floor, building, place, online, platform, "
+              'event_item_id, start, "end") VALUES (' + ",".join("?" * 12) + ")",
+    "events": "INSERT INTO events(event_id, release_id, item_id, kind, name, number, date, time, chair_mention_id, "
+              'chair_person_id, text, start, "end") VALUES (' + ",".join("?" * 13) + ")",
+    "resolutions": "INSERT INTO resolutions(resolution_id, release_id, item_id, text, kind, verb, body, "
+                   'body_organization_id, event_id, date, start, "end") VALUES (' + ",".join("?" * 12) + ")",
+    "flags": 'INSERT INTO flags(release_id, code, severity, message, item_id, start, "end", suggested) '
+             "VALUES (" + ",".join("?" * 8) + ")",
+}
