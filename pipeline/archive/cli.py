@@ -7,6 +7,7 @@
     thaipress query archive.sqlite search "ราคาข้าว"                   full-text, over decisions
     thaipress query archive.sqlite search "ราคาข้าว" --releases         ... over the releases' text
     thaipress query archive.sqlite post ปลัดกระทรวงสาธารณสุข --from 2564-03 --to 2564-03
+    thaipress query archive.sqlite candidates                         names that may be one person
 
 On a terminal each answer is a table; piped, tab-separated lines with a header; with
 ``--json``, one JSON object (its tables and notes).
@@ -53,6 +54,8 @@ def add_query_parser(sub) -> None:
     p = qs.add_parser("post", help="who held a post, with the first and last release naming them in it")
     p.add_argument("post", help="the post as releases write it: ปลัดกระทรวงสาธารณสุข")
     common(p)
+    p = qs.add_parser("candidates", help="names that may be one person (one letter apart, a given name alone)")
+    common(p, dates=False)
 
 
 def run_archive(out_dir: str, db: str, *, parquet: str | None = None, quiet: bool = False) -> int:
@@ -98,7 +101,7 @@ def run_query(args: argparse.Namespace) -> int:
         elif q == "post":
             answer = queries.post_holders(conn, args.post, since=args.since, until=args.until, limit=limit)
         else:
-            raise AssertionError(q)
+            answer = queries.candidates(conn, limit=limit)
     finally:
         conn.close()
     print_answer(answer, as_json=args.json)

@@ -29,6 +29,7 @@ from typing import Iterator
 from .. import __version__
 from ..errors import ThaiPressError
 from . import fulltext
+from .identity import near_duplicates
 from .rows import document_rows
 from .schema import open_archive
 
@@ -200,7 +201,7 @@ class _Loader:
             add("organization_aliases", []).append((release_id, oid, row[2], row[3]))
         mentions = {}
         for row in rows["person_mentions"]:
-            pid = self._id(self.people, "person", row[1], "people", row[5], self.touched_people)
+            pid = self._id(self.people, "person", row[1], "people", row[5], self.touched_people, row[2], row[3])
             mid = self._new("mention")
             mentions[row[4]] = (mid, pid)
             org_key = row[10]
@@ -246,11 +247,11 @@ class _Loader:
         self.result.words_segmented += 1
         return fulltext.segment_lengths(text)
 
-    def _id(self, ids: dict, kind: str, key: str, table: str, name: str, touched: set) -> int:
+    def _id(self, ids: dict, kind: str, key: str, table: str, name: str, touched: set, *more) -> int:
         got = ids.get(key)
         if got is None:
             got = ids[key] = self._new(kind)
-            self.pending.setdefault(table, []).append((got, key, name))
+            self.pending.setdefault(table, []).append((got, key, name, *more))
         touched.add(got)
         return got
 
@@ -311,12 +312,25 @@ class _Loader:
                 f"UPDATE {table} SET name = (SELECT m.name FROM {mentions} m WHERE m.{key} = {table}.{key} "
                 f"GROUP BY m.name ORDER BY count(*) DESC, m.name LIMIT 1) WHERE {key} IN (SELECT id FROM temp.touched)"
             )
+        if self.touched_people:
+            refresh_candidates(c)
         if self.touched_orgs:
             # a body no release names any more may still be named in a post or as a decision's body
             c.execute("UPDATE resolutions SET body_organization_id = NULL WHERE body_organization_id IS NOT NULL "
                       "AND body_organization_id NOT IN (SELECT organization_id FROM organizations)")
             c.execute("UPDATE person_mentions SET organization_id = NULL WHERE organization_id IS NOT NULL "
                       "AND organization_id NOT IN (SELECT organization_id FROM organizations)")
+
+
+def refresh_candidates(conn: sqlite3.Connection) -> int:
+    """List again the pairs of people that may be one (identity.near_duplicates)."""
+    people = conn.execute("SELECT person_id, key, given_key, has_family_name FROM people").fetchall()
+    ids = {key: pid for pid, key, _g, _f in people}
+    pairs = near_duplicates((key, given or "", bool(fam)) for _pid, key, given, fam in people)
+    conn.execute("DELETE FROM person_candidates")
+    conn.executemany("INSERT INTO person_candidates(person_a, person_b, reason) VALUES (?, ?, ?)",
+                     [(ids[a], ids[b], reason) for a, b, reason in pairs])
+    return len(pairs)
 
 
 def _read_document(data: bytes) -> tuple[str | None, dict | None]:
@@ -350,7 +364,7 @@ _INSERT = {
                 "text, word_lengths) VALUES (" + ",".join("?" * 17) + ")",
     "release_search": "INSERT INTO release_search(rowid, words) VALUES (?, ?)",
     "decision_search": "INSERT INTO decision_search(rowid, words) VALUES (?, ?)",
-    "people": "INSERT INTO people(person_id, key, name) VALUES (?, ?, ?)",
+    "people": "INSERT INTO people(person_id, key, name, given_key, has_family_name) VALUES (?, ?, ?, ?, ?)",
     "organizations": "INSERT INTO organizations(organization_id, key, name) VALUES (?, ?, ?)",
     "places": "INSERT INTO places(place_id, key, name) VALUES (?, ?, ?)",
     "person_mentions": 'INSERT INTO person_mentions(mention_id, release_id, person_id, item_id, name, honorific, '

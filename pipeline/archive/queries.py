@@ -264,3 +264,14 @@ def post_holders(conn, post: str, *, since=None, until=None, limit: int | None =
     if not rows:
         answer.notes.append(f"nobody named with the post '{post}'" + (" in that period" if where else ""))
     return answer
+
+
+def candidates(conn, *, limit: int | None = 100) -> Answer:
+    """Names that may be one person (one letter apart, a given name alone), most
+    written first: to be read, never merged automatically."""
+    rows = _dicts(conn.execute(
+        "SELECT reason, name_a, releases_a, name_b, releases_b FROM name_candidates "
+        "ORDER BY max(releases_a, releases_b) DESC, name_a LIMIT ?", [(limit + 1) if limit else -1]))
+    answer = Answer()
+    answer.tables["candidates"] = _limit_note(answer, "candidates", rows, limit)
+    return answer

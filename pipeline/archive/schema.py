@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import ThaiPressError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "thaipress-archive"
 
 # unicode61 with Thai marks (Mn, Mc) as letters: the text is indexed as the
@@ -44,7 +44,16 @@ CREATE INDEX releases_date ON releases(date);
 CREATE TABLE people (
     person_id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,               -- identity key (pipeline/archive/identity.py)
-    name TEXT NOT NULL                      -- the most written form
+    name TEXT NOT NULL,                     -- the most written form
+    given_key TEXT,                         -- the given name folded (schema 2)
+    has_family_name INTEGER                 -- 0: a given name written alone (schema 2)
+);
+-- names that may be one person, never merged automatically (schema 2)
+CREATE TABLE person_candidates (
+    person_a INTEGER NOT NULL REFERENCES people(person_id),
+    person_b INTEGER NOT NULL REFERENCES people(person_id),
+    reason TEXT NOT NULL,                   -- one_edit, given_name_only
+    PRIMARY KEY (person_a, person_b)
 );
 CREATE TABLE person_mentions (
     mention_id INTEGER PRIMARY KEY,
@@ -170,6 +179,13 @@ CREATE VIEW decisions AS
     LEFT JOIN organizations o ON o.organization_id = d.body_organization_id
     LEFT JOIN events e ON e.event_id = d.event_id;
 
+CREATE VIEW name_candidates AS
+    SELECT c.reason, a.name AS name_a, b.name AS name_b,
+           (SELECT count(DISTINCT release_id) FROM person_mentions m WHERE m.person_id = c.person_a) AS releases_a,
+           (SELECT count(DISTINCT release_id) FROM person_mentions m WHERE m.person_id = c.person_b) AS releases_b,
+           c.person_a, c.person_b
+    FROM person_candidates c JOIN people a ON a.person_id = c.person_a JOIN people b ON b.person_id = c.person_b;
+
 CREATE VIEW organization_names AS
     SELECT o.organization_id, o.name, a.alias, count(DISTINCT a.release_id) AS releases
     FROM organizations o JOIN organization_aliases a USING (organization_id)
@@ -258,8 +274,32 @@ def _statements(script: str) -> list[str]:
     return out
 
 
+def _migrate_1(conn: sqlite3.Connection) -> None:
+    """Schema 1 -> 2: the near-duplicate candidates.  People get their given name's
+    key and whether a family name was written (from the name, "given family"), and the
+    candidates are listed."""
+    from .identity import given_key
+
+    conn.execute("ALTER TABLE people ADD COLUMN given_key TEXT")
+    conn.execute("ALTER TABLE people ADD COLUMN has_family_name INTEGER")
+    rows = conn.execute("SELECT person_id, name FROM people").fetchall()
+    conn.executemany(
+        "UPDATE people SET given_key = ?, has_family_name = ? WHERE person_id = ?",
+        [(given_key(name.split(" ", 1)[0]), " " in name.strip(), pid) for pid, name in rows],
+    )
+    for statement in _statements(TABLES):
+        if "CREATE TABLE person_candidates" in statement:
+            conn.execute(statement)
+    for statement in _statements(VIEWS):
+        if statement.startswith("CREATE VIEW name_candidates"):
+            conn.execute(statement)
+    from .load import refresh_candidates
+
+    refresh_candidates(conn)
+
+
 # version -> the function that takes a database from it to version + 1 (inside a transaction)
-MIGRATIONS: dict[int, callable] = {}
+MIGRATIONS: dict[int, callable] = {1: _migrate_1}
 
 
 def migrate(conn: sqlite3.Connection, version: int) -> None:
