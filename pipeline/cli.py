@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --engine dask: files per task (default: about 4 tasks per worker, at most 64 files)")
     b.add_argument("--words", action="store_true",
                    help="also each document's words (<name>.words), which `thaipress archive` indexes without segmenting again")
+    b.add_argument("--parquet", metavar="DIR", default=None,
+                   help="also the archive's tables as Parquet, by year (with --engine dask, written by the workers)")
     b.add_argument("--db", metavar="ARCHIVE", default=None,
                    help="then load the output into this archive database (as `thaipress archive`; implies --words)")
 
@@ -148,7 +150,7 @@ def _batch(args) -> int:
     res = run_batch(
         args.in_dir, args.out_dir, workers=args.workers, quiet=args.quiet, force=args.force,
         max_bytes=args.max_bytes, html=args.html, engine=args.engine, scheduler=args.scheduler,
-        chunk_size=args.chunk_size, words=args.words or bool(args.db),
+        chunk_size=args.chunk_size, words=args.words or bool(args.db), parquet=args.parquet,
     )
     if not args.quiet:
         rate = f", {len(res.done) / res.seconds:.1f} documents/s" if res.seconds and res.done else ""

@@ -301,7 +301,7 @@ def indexed():
         conn = sqlite3.connect(db)
         words = {}
         for path, text, blob in conn.execute("SELECT path, text, word_lengths FROM releases"):
-            words[path] = set(fulltext.all_words_text(text, fulltext.unpack(blob)).split())
+            words[path] = set(fulltext.all_words_text(text, blob).split())
         yield conn, words
         conn.close()
 
@@ -409,7 +409,50 @@ def test_batch_with_db_writes_words_and_loads_them(tmp_path, capsys):
 
 def test_a_stale_words_file_is_not_trusted(out_dir, tmp_path):
     doc = json.loads((out_dir / MOPH).read_text(encoding="utf-8"))
-    (out_dir / MOPH.replace(".json", ".words")).write_text(
-        fulltext.sidecar(doc["text"] + "x", [doc["text"] + "x"]), encoding="utf-8")
+    (out_dir / MOPH.replace(".json", ".words")).write_bytes(
+        fulltext.sidecar(doc["text"] + "x", [doc["text"] + "x"]))
     res = load_archive(out_dir, tmp_path / "a.sqlite")
     assert res.words_segmented == 7 and res.words_from_sidecar == 0
+
+
+# -- Parquet ------------------------------------------------------------------------------------------
+def _parquet_rows(root: Path, table: str) -> list[dict]:
+    import pyarrow.dataset as ds
+
+    return ds.dataset(root / table, format="parquet", partitioning="hive").to_table().to_pylist()
+
+
+def test_archive_writes_the_tables_as_parquet_by_year(out_dir, tmp_path):
+    pytest.importorskip("pyarrow")
+    pq = tmp_path / "pq"
+    assert main(["archive", str(out_dir), "-d", str(tmp_path / "a.sqlite"), "--parquet", str(pq), "--quiet"]) == 0
+    years = sorted(p.name for p in (pq / "resolutions").iterdir())
+    assert years == sorted({f"year={d['document_date']['date'][:4]}" for d in map(_doc, [p.name for p in OUTPUTS.glob("*.json")
+                                                                                        if p.name != "feed.json"])
+                            if d["resolutions"]})
+    conn = sqlite3.connect(tmp_path / "a.sqlite")
+    for table, sql in (("releases", "SELECT count(*) FROM releases"), ("person_mentions", "SELECT count(*) FROM person_mentions"),
+                       ("resolutions", "SELECT count(*) FROM resolutions"), ("events", "SELECT count(*) FROM events")):
+        assert len(_parquet_rows(pq, table)) == conn.execute(sql).fetchone()[0]
+    chairs = {(r["release"], r["person_key"]) for r in _parquet_rows(pq, "person_mentions") if r["chair"]}
+    assert ("moph-dengue-thai-digits.json", person_key("ธนวัฒน์ ศรีประเสริฐ")) in chairs
+    # written again: the dataset is replaced, not added to
+    (out_dir / "rayong-flood-command.json").unlink()
+    assert main(["archive", str(out_dir), "-d", str(tmp_path / "a.sqlite"), "--parquet", str(pq), "--quiet"]) == 0
+    assert len(_parquet_rows(pq, "releases")) == 6
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+
+
+def test_dask_engine_writes_parquet_from_its_workers(tmp_path):
+    pytest.importorskip("pyarrow")
+    pytest.importorskip("distributed")
+    from pipeline.batch import run_batch
+
+    inputs = tmp_path / "in"
+    shutil.copytree(ROOT / "samples", inputs)
+    pq = tmp_path / "pq"
+    run_batch(inputs, tmp_path / "out", engine="dask", workers=1, quiet=True, parquet=str(pq))
+    rows = _parquet_rows(pq, "releases")
+    assert sorted(r["release"] for r in rows) == sorted(p.name for p in OUTPUTS.glob("*.json") if p.name != "feed.json")
+    assert {r["source_sha256"] for r in rows} == {_doc(r["release"])["source"]["sha256"] for r in rows}
+    assert len(_parquet_rows(pq, "resolutions")) == len(_all("resolutions"))

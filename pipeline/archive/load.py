@@ -65,17 +65,19 @@ class LoadResult:
 def scan_outputs(out_dir: Path) -> Iterator[tuple[str, os.stat_result]]:
     """(relative posix path, stat) of each document output below ``out_dir``: ``*.json``
     files, hidden ones and the batch's collections left out."""
-    out_dir = Path(out_dir)
-    for root, dirs, files in os.walk(out_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        here = Path(root)
-        for name in sorted(files):
-            if name.startswith(".") or not name.endswith(".json"):
-                continue
-            rel = (here / name).relative_to(out_dir).as_posix()
-            if rel in COLLECTION_FILES:
-                continue
-            yield rel, (here / name).stat()
+    stack = [(str(out_dir), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for entry in reversed([e for e in entries if e.is_dir() and not e.name.startswith(".")]):
+            stack.append((entry.path, prefix + entry.name + "/"))
+        for entry in entries:
+            name = entry.name
+            if name.endswith(".json") and not name.startswith(".") and entry.is_file():
+                rel = prefix + name
+                if rel not in COLLECTION_FILES:
+                    yield rel, entry.stat()
 
 
 def load_archive(out_dir: str | Path, db_path: str | Path) -> LoadResult:
@@ -98,6 +100,7 @@ class _Loader:
     def __init__(self, conn: sqlite3.Connection, out_dir: Path):
         self.conn = conn
         self.out_dir = out_dir
+        self.root = str(out_dir)
         self.result = LoadResult()
         self.pending: dict[str, list[tuple]] = {}
         self.touched_people: set[int] = set()
@@ -107,6 +110,8 @@ class _Loader:
     # -- the run ------------------------------------------------------------------------------
     def run(self) -> LoadResult:
         conn = self.conn
+        # the indexes of a large archive stay in memory while it loads (256 MB at most)
+        conn.execute("PRAGMA cache_size = -262144")
         conn.execute("BEGIN IMMEDIATE")
         try:
             self._prepare()
@@ -150,9 +155,9 @@ class _Loader:
         if prev and prev[1] == st.st_size and prev[2] == st.st_mtime_ns:
             self.result.unchanged += 1
             return
-        path = self.out_dir / rel
         try:
-            data = path.read_bytes()
+            with open(os.path.join(self.root, rel), "rb") as fh:
+                data = fh.read()
         except OSError as exc:
             self.result.skipped.append({"path": rel, "reason": f"unreadable: {exc.strerror or exc}"})
             return
@@ -181,15 +186,14 @@ class _Loader:
     # -- one release in ---------------------------------------------------------------------------
     def _insert(self, release_id: int, rel: str, doc: dict, digest: str, st: os.stat_result) -> None:
         text = doc.get("text", "")
-        lengths = self._lengths(rel, text)
+        blob = self._lengths(rel, text)
         rows = document_rows(doc, rel).tables
         add = self.pending.setdefault
         (r,) = rows["releases"]
         add("releases", []).append(
-            (release_id, rel, *r[1:11], digest, st.st_size, st.st_mtime_ns, text, fulltext.pack(lengths))
+            (release_id, rel, *r[1:11], digest, st.st_size, st.st_mtime_ns, text, blob)
         )
-        packed = fulltext.unpack(fulltext.pack(lengths)) if lengths and max(lengths) > 0xFFFF else lengths
-        add("release_search", []).append((release_id, fulltext.all_words_text(text, packed)))
+        add("release_search", []).append((release_id, fulltext.all_words_text(text, blob)))
 
         orgs = {}
         for row in rows["organization_mentions"]:
@@ -230,14 +234,14 @@ class _Loader:
                  *row[8:])
             )
             start, end = row[9], row[10]
-            add("decision_search", []).append((rid, fulltext.words_text(text, packed, start, end)))
+            add("decision_search", []).append((rid, fulltext.words_text(text, blob, start, end)))
         for row in rows["flags"]:
             add("flags", []).append((release_id, *row[1:]))
 
-    def _lengths(self, rel: str, text: str) -> list[int]:
-        side = self.out_dir / (rel[: -len(".json")] + fulltext.WORDS_SUFFIX)
+    def _lengths(self, rel: str, text: str) -> bytes:
         try:
-            data = side.read_bytes()
+            with open(os.path.join(self.root, rel[: -len(".json")] + fulltext.WORDS_SUFFIX), "rb") as fh:
+                data = fh.read()
         except OSError:
             data = None
         lengths = fulltext.lengths_from_sidecar(data, text) if data else None
@@ -274,13 +278,12 @@ class _Loader:
         if row is None:
             return
         text, blob = row
-        lengths = fulltext.unpack(blob)
         c.execute("INSERT INTO release_search(release_search, rowid, words) VALUES ('delete', ?, ?)",
-                  (release_id, fulltext.all_words_text(text, lengths)))
+                  (release_id, fulltext.all_words_text(text, blob)))
         for rid, start, end in c.execute('SELECT resolution_id, start, "end" FROM resolutions WHERE release_id = ?',
                                          (release_id,)).fetchall():
             c.execute("INSERT INTO decision_search(decision_search, rowid, words) VALUES ('delete', ?, ?)",
-                      (rid, fulltext.words_text(text, lengths, start, end)))
+                      (rid, fulltext.words_text(text, blob, start, end)))
         for pid, in c.execute("SELECT DISTINCT person_id FROM person_mentions WHERE release_id = ?", (release_id,)):
             self.touched_people.add(pid)
         for oid, in c.execute("SELECT DISTINCT organization_id FROM organization_mentions WHERE release_id = ?",

@@ -134,6 +134,7 @@ def run_batch(
     scheduler: str | None = None,
     chunk_size: int | None = None,
     words: bool = False,
+    parquet: str | None = None,
 ) -> BatchResult:
     """Analyse every supported file below ``in_dir`` into ``out_dir`` (local paths or
     fsspec URLs); see the module's doc for what is written.  ``words``: also each
@@ -185,6 +186,8 @@ def run_batch(
 
     write_collections(out, [rel for rel in inputs if rel in state], title=feed_title or f"thaipress: {_name(in_url)}",
                       html=html)
+    if parquet:
+        _parquet(engine, out, [output_rel(rel) for rel in inputs if rel in state], parquet, scheduler, workers)
     result.seconds = time.perf_counter() - started
     out.write(REPORT_FILE, dumps(result.to_report(in_url, out_url)))
     return result
@@ -199,6 +202,17 @@ def _engine(name: str, jobs: list[Job], *, workers, scheduler, chunk_size) -> tu
 
     n = max(1, workers or os.cpu_count() or 1)
     return run_local(jobs, workers=n), {"name": "local", "workers": n}
+
+
+def _parquet(engine: str, out: Folder, rels: list[str], url: str, scheduler, workers) -> None:
+    if engine == "dask":
+        from .dask import export_parquet
+
+        export_parquet(out.location, rels, url, scheduler=scheduler, workers=workers)
+    else:
+        from ..archive.parquet import export
+
+        export(out.location, rels, url)
 
 
 def _progress(records: Iterator[dict], *, total: int, quiet: bool) -> Iterator[dict]:
