@@ -300,7 +300,7 @@ def indexed():
         load_archive(out, db)
         conn = sqlite3.connect(db)
         words = {}
-        for path, text, blob in conn.execute("SELECT path, text, word_lengths FROM releases"):
+        for path, text, blob in conn.execute("SELECT path, text, word_lengths FROM releases JOIN release_texts USING (release_id)"):
             words[path] = set(fulltext.all_words_text(text, blob).split())
         yield conn, words
         conn.close()
@@ -402,7 +402,8 @@ def test_batch_with_db_writes_words_and_loads_them(tmp_path, capsys):
         path.unlink()
     res = load_archive(out, tmp_path / "c.sqlite")
     assert res.words_segmented == 7
-    blobs = [sqlite3.connect(tmp_path / n).execute("SELECT path, word_lengths FROM releases ORDER BY path").fetchall()
+    blobs = [sqlite3.connect(tmp_path / n).execute("SELECT path, word_lengths FROM releases JOIN release_texts "
+                                                   "USING (release_id) ORDER BY path").fetchall()
              for n in ("b.sqlite", "c.sqlite")]
     assert blobs[0] == blobs[1]
 

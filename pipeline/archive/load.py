@@ -191,8 +191,10 @@ class _Loader:
         add = self.pending.setdefault
         (r,) = rows["releases"]
         add("releases", []).append(
-            (release_id, rel, *r[1:11], digest, st.st_size, st.st_mtime_ns, text, blob)
+            (release_id, rel, *r[1:11], digest, st.st_size, st.st_mtime_ns)
         )
+        add("release_texts", []).append((release_id, text, blob))
+        date = r[7]
         add("release_search", []).append((release_id, fulltext.all_words_text(text, blob)))
 
         orgs = {}
@@ -211,7 +213,7 @@ class _Loader:
             org_key = row[10]
             oid = self.orgs.get(org_key) if org_key else None
             add("person_mentions", []).append(
-                (mid, release_id, pid, row[4], row[5], row[6], row[7], row[8], row[9], oid, *row[11:])
+                (mid, release_id, pid, row[4], row[5], row[6], row[7], row[8], date, row[9], oid, *row[11:])
             )
         for row in rows["place_mentions"]:
             plid = self._id(self.places, "place", row[1], "places", row[3], self.touched_places)
@@ -274,7 +276,7 @@ class _Loader:
     # -- one release out ----------------------------------------------------------------------------
     def _delete(self, release_id: int) -> None:
         c = self.conn
-        row = c.execute("SELECT text, word_lengths FROM releases WHERE release_id = ?", (release_id,)).fetchone()
+        row = c.execute("SELECT text, word_lengths FROM release_texts WHERE release_id = ?", (release_id,)).fetchone()
         if row is None:
             return
         text, blob = row
@@ -315,6 +317,9 @@ class _Loader:
                 f"UPDATE {table} SET name = (SELECT m.name FROM {mentions} m WHERE m.{key} = {table}.{key} "
                 f"GROUP BY m.name ORDER BY count(*) DESC, m.name LIMIT 1) WHERE {key} IN (SELECT id FROM temp.touched)"
             )
+            if table == "people":
+                c.execute("UPDATE people SET releases = (SELECT count(DISTINCT m.release_id) FROM person_mentions m "
+                          "WHERE m.person_id = people.person_id) WHERE person_id IN (SELECT id FROM temp.touched)")
         if self.touched_people:
             refresh_candidates(c)
         if self.touched_orgs:
@@ -359,20 +364,21 @@ def _next_id(conn: sqlite3.Connection, table: str, column: str) -> int:
 
 
 _RELEASE_TABLES = ("person_mentions", "organization_mentions", "organization_aliases", "place_mentions", "dates",
-                   "venues", "events", "resolutions", "flags", "releases")
+                   "venues", "events", "resolutions", "flags", "release_texts", "releases")
 
 _INSERT = {
     "releases": "INSERT INTO releases(release_id, path, source_path, source_sha256, source_url, encoding, media_type, "
-                "title, date, year, schema_version, pipeline_version, output_sha256, output_size, output_mtime_ns, "
-                "text, word_lengths) VALUES (" + ",".join("?" * 17) + ")",
+                "title, date, year, schema_version, pipeline_version, output_sha256, output_size, output_mtime_ns) "
+                "VALUES (" + ",".join("?" * 15) + ")",
+    "release_texts": "INSERT INTO release_texts(release_id, text, word_lengths) VALUES (?, ?, ?)",
     "release_search": "INSERT INTO release_search(rowid, words) VALUES (?, ?)",
     "decision_search": "INSERT INTO decision_search(rowid, words) VALUES (?, ?)",
     "people": "INSERT INTO people(person_id, key, name, given_key, has_family_name) VALUES (?, ?, ?, ?, ?)",
     "organizations": "INSERT INTO organizations(organization_id, key, name) VALUES (?, ?, ?)",
     "places": "INSERT INTO places(place_id, key, name) VALUES (?, ?, ?)",
     "person_mentions": 'INSERT INTO person_mentions(mention_id, release_id, person_id, item_id, name, honorific, '
-                       'position, post_key, organization, organization_id, roles, chair, start, "end", found_by) '
-                       "VALUES (" + ",".join("?" * 15) + ")",
+                       'position, post_key, date, organization, organization_id, roles, chair, start, "end", found_by) '
+                       "VALUES (" + ",".join("?" * 16) + ")",
     "organization_mentions": "INSERT INTO organization_mentions(release_id, organization_id, item_id, name, text, kind, "
                              'abbreviation, parent, start, "end") VALUES (' + ",".join("?" * 10) + ")",
     "organization_aliases": "INSERT INTO organization_aliases(release_id, organization_id, alias, alias_key) "

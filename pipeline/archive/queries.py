@@ -147,19 +147,28 @@ def person(conn, name: str, *, since=None, until=None, limit: int | None = 100) 
         answer.tables = {"people": [], "posts": [], "releases": []}
         return answer
     ids = _ids(people)
-    where, args = _range("r.date", since, until)
+    where, args = _range("m.date", since, until)
     cond = f" AND {where}" if where else ""
     answer.tables["people"] = [{"person_id": pid, "name": n} for pid, n in people]
-    answer.tables["posts"] = _dicts(conn.execute(
-        f"SELECT p.name AS person, min(m.position) AS post, min(m.organization) AS organization, "
-        f"min(r.date) AS first_date, max(r.date) AS last_date, count(DISTINCT m.release_id) AS releases "
-        f"FROM person_mentions m JOIN people p USING (person_id) JOIN releases r USING (release_id) "
-        f"WHERE m.person_id IN ({ids}) AND m.post_key IS NOT NULL{cond} "
-        f"GROUP BY m.person_id, m.post_key ORDER BY first_date, last_date", args))
+    # from the covering index (person_id, post_key, date, release_id); the post as
+    # written and its body from one mention of each
+    posts = conn.execute(
+        f"SELECT m.person_id, m.post_key, min(m.date), max(m.date), count(DISTINCT m.release_id), min(m.mention_id) "
+        f"FROM person_mentions m WHERE m.person_id IN ({ids}) AND m.post_key IS NOT NULL{cond} "
+        f"GROUP BY m.person_id, m.post_key ORDER BY 3, 4", args).fetchall()
+    names = dict(people)
+    answer.tables["posts"] = []
+    for pid, _key, first, last, count, mid in posts:
+        position, organization = conn.execute(
+            "SELECT position, organization FROM person_mentions WHERE mention_id = ?", (mid,)).fetchone()
+        answer.tables["posts"].append({"person": names[pid], "post": position, "organization": organization,
+                                       "first_date": first, "last_date": last, "releases": count})
     rows = _dicts(conn.execute(
-        f"SELECT r.date, p.name AS person, m.position, m.roles, r.title, r.path AS release "
-        f"FROM person_mentions m JOIN people p USING (person_id) JOIN releases r USING (release_id) "
-        f"WHERE m.person_id IN ({ids}){cond} ORDER BY r.date DESC, r.path LIMIT ?",
+        f"SELECT m.date, p.name AS person, m.position, m.roles, r.title, r.path AS release "
+        f"FROM (SELECT mention_id FROM person_mentions m WHERE m.person_id IN ({ids}){cond} "
+        f"      ORDER BY m.date DESC, m.release_id DESC LIMIT ?) top "
+        f"JOIN person_mentions m USING (mention_id) JOIN people p USING (person_id) JOIN releases r USING (release_id) "
+        f"ORDER BY m.date DESC, m.release_id DESC",
         [*args, (limit + 1) if limit else -1]))
     answer.tables["releases"] = _limit_note(answer, "releases", rows, limit)
     return answer
@@ -252,12 +261,14 @@ def search_releases(conn, text: str, *, since=None, until=None, limit: int | Non
 def post_holders(conn, post: str, *, since=None, until=None, limit: int | None = 100) -> Answer:
     """Who held a post (as written in the releases: ปลัดกระทรวงสาธารณสุข), with the first
     and last release date that names them in it."""
-    where, args = _range("r.date", since, until)
+    where, args = _range("m.date", since, until)
     rows = _dicts(conn.execute(
-        f"SELECT p.name AS person, min(m.position) AS post, min(r.date) AS first_date, max(r.date) AS last_date, "
-        f"count(DISTINCT m.release_id) AS releases FROM person_mentions m JOIN people p USING (person_id) "
-        f"JOIN releases r USING (release_id) WHERE m.post_key = ? {'AND ' + where if where else ''} "
-        f"GROUP BY m.person_id ORDER BY first_date, last_date LIMIT ?",
+        f"SELECT p.name AS person, (SELECT position FROM person_mentions x WHERE x.mention_id = h.mention_id) AS post, "
+        f"h.first_date, h.last_date, h.releases FROM ("
+        f"  SELECT m.person_id, min(m.date) AS first_date, max(m.date) AS last_date, "
+        f"  count(DISTINCT m.release_id) AS releases, min(m.mention_id) AS mention_id FROM person_mentions m "
+        f"  WHERE m.post_key = ? {'AND ' + where if where else ''} GROUP BY m.person_id) h "
+        f"JOIN people p USING (person_id) ORDER BY h.first_date, h.last_date LIMIT ?",
         [text_key(post), *args, (limit + 1) if limit else -1]))
     answer = Answer()
     answer.tables["holders"] = _limit_note(answer, "holders", rows, limit)
@@ -271,7 +282,7 @@ def candidates(conn, *, limit: int | None = 100) -> Answer:
     written first: to be read, never merged automatically."""
     rows = _dicts(conn.execute(
         "SELECT reason, name_a, releases_a, name_b, releases_b FROM name_candidates "
-        "ORDER BY max(releases_a, releases_b) DESC, name_a LIMIT ?", [(limit + 1) if limit else -1]))
+        "ORDER BY max(releases_a, releases_b) DESC, name_a, name_b LIMIT ?", [(limit + 1) if limit else -1]))
     answer = Answer()
     answer.tables["candidates"] = _limit_note(answer, "candidates", rows, limit)
     return answer

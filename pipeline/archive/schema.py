@@ -35,18 +35,24 @@ CREATE TABLE releases (
     year INTEGER,
     schema_version TEXT,                    -- of the JSON output
     pipeline_version TEXT,                  -- thaipress version that wrote it
-    output_sha256 TEXT NOT NULL, output_size INTEGER, output_mtime_ns INTEGER,
-    text TEXT,                              -- the normalized text all spans point into
-    word_lengths BLOB                       -- the pipeline's words of text (uint16 lengths): the full-text index's tokens
+    output_sha256 TEXT NOT NULL, output_size INTEGER, output_mtime_ns INTEGER
 );
 CREATE INDEX releases_date ON releases(date);
+-- apart from the releases' other columns, so that a question's look-ups of a release's
+-- date and title stay among small rows (schema 2; in releases before)
+CREATE TABLE release_texts (
+    release_id INTEGER PRIMARY KEY REFERENCES releases(release_id),
+    text TEXT,                              -- the normalized text all spans point into
+    word_lengths BLOB                       -- its words (little-endian uint16 lengths): the full-text index's tokens
+);
 
 CREATE TABLE people (
     person_id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,               -- identity key (pipeline/archive/identity.py)
     name TEXT NOT NULL,                     -- the most written form
     given_key TEXT,                         -- the given name folded (schema 2)
-    has_family_name INTEGER                 -- 0: a given name written alone (schema 2)
+    has_family_name INTEGER,                -- 0: a given name written alone (schema 2)
+    releases INTEGER                        -- how many releases name them (schema 2)
 );
 -- names that may be one person, never merged automatically (schema 2)
 CREATE TABLE person_candidates (
@@ -60,12 +66,13 @@ CREATE TABLE person_mentions (
     release_id INTEGER NOT NULL REFERENCES releases(release_id),
     person_id INTEGER NOT NULL REFERENCES people(person_id),
     item_id TEXT, name TEXT, honorific TEXT, position TEXT, post_key TEXT,
+    date TEXT,                              -- the release's (schema 2): a person's releases by date from the index alone
     organization TEXT, organization_id INTEGER REFERENCES organizations(organization_id),
     roles TEXT, chair INTEGER, start INTEGER, "end" INTEGER, found_by TEXT
 );
-CREATE INDEX person_mentions_person ON person_mentions(person_id);
+CREATE INDEX person_mentions_person ON person_mentions(person_id, post_key, date, release_id);
 CREATE INDEX person_mentions_release ON person_mentions(release_id);
-CREATE INDEX person_mentions_post ON person_mentions(post_key);
+CREATE INDEX person_mentions_post ON person_mentions(post_key, date, person_id, release_id);
 
 CREATE TABLE organizations (
     organization_id INTEGER PRIMARY KEY,
@@ -148,7 +155,7 @@ CREATE TABLE flags (
 CREATE INDEX flags_release ON flags(release_id);
 
 -- the pipeline's words of each release's text and of each decision, contentless
--- (the text is in releases.text; rowid = release_id / resolution_id)
+-- (the text is in release_texts; rowid = release_id / resolution_id)
 CREATE VIRTUAL TABLE release_search USING fts5(words, content='', tokenize="{FTS_TOKENIZER}");
 CREATE VIRTUAL TABLE decision_search USING fts5(words, content='', tokenize="{FTS_TOKENIZER}");
 -- merge the index's segments 8 at a time, not 4: a large load runs some 15 % faster
@@ -157,14 +164,14 @@ INSERT INTO release_search(release_search, rank) VALUES ('automerge', 8);
 
 VIEWS = """
 CREATE VIEW person_releases AS
-    SELECT p.person_id, p.name AS person, r.date, m.honorific, m.position, m.organization, m.roles,
+    SELECT p.person_id, p.name AS person, m.date, m.honorific, m.position, m.organization, m.roles,
            r.title, r.path AS release, r.release_id
     FROM person_mentions m JOIN people p USING (person_id) JOIN releases r USING (release_id);
 
 CREATE VIEW person_posts AS
     SELECT p.person_id, p.name AS person, min(m.position) AS post, min(m.organization) AS organization,
-           min(r.date) AS first_date, max(r.date) AS last_date, count(DISTINCT m.release_id) AS releases
-    FROM person_mentions m JOIN people p USING (person_id) JOIN releases r USING (release_id)
+           min(m.date) AS first_date, max(m.date) AS last_date, count(DISTINCT m.release_id) AS releases
+    FROM person_mentions m JOIN people p USING (person_id)
     WHERE m.post_key IS NOT NULL
     GROUP BY p.person_id, m.post_key;
 
@@ -182,9 +189,7 @@ CREATE VIEW decisions AS
     LEFT JOIN events e ON e.event_id = d.event_id;
 
 CREATE VIEW name_candidates AS
-    SELECT c.reason, a.name AS name_a, b.name AS name_b,
-           (SELECT count(DISTINCT release_id) FROM person_mentions m WHERE m.person_id = c.person_a) AS releases_a,
-           (SELECT count(DISTINCT release_id) FROM person_mentions m WHERE m.person_id = c.person_b) AS releases_b,
+    SELECT c.reason, a.name AS name_a, b.name AS name_b, a.releases AS releases_a, b.releases AS releases_b,
            c.person_a, c.person_b
     FROM person_candidates c JOIN people a ON a.person_id = c.person_a JOIN people b ON b.person_id = c.person_b;
 
@@ -277,24 +282,39 @@ def _statements(script: str) -> list[str]:
 
 
 def _migrate_1(conn: sqlite3.Connection) -> None:
-    """Schema 1 -> 2: the near-duplicate candidates.  People get their given name's
-    key and whether a family name was written (from the name, "given family"), and the
-    candidates are listed."""
+    """Schema 1 -> 2: the near-duplicate candidates, and the tables arranged for
+    questions on large archives.  The releases' text moves to ``release_texts``;
+    mentions get their release's date and covering indexes; people get their given
+    name's key, whether a family name was written (from the name, "given family") and
+    their number of releases; the candidates are listed; the views are made again."""
     from .identity import given_key
 
-    conn.execute("ALTER TABLE people ADD COLUMN given_key TEXT")
-    conn.execute("ALTER TABLE people ADD COLUMN has_family_name INTEGER")
+    for (view,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+        conn.execute(f"DROP VIEW {view}")
+    for statement in _statements(TABLES):
+        if "CREATE TABLE release_texts" in statement or "CREATE TABLE person_candidates" in statement:
+            conn.execute(statement)
+    conn.execute("INSERT INTO release_texts(release_id, text, word_lengths) SELECT release_id, text, word_lengths FROM releases")
+    conn.execute("ALTER TABLE releases DROP COLUMN text")
+    conn.execute("ALTER TABLE releases DROP COLUMN word_lengths")
+    conn.execute("ALTER TABLE person_mentions ADD COLUMN date TEXT")
+    conn.execute("UPDATE person_mentions SET date = (SELECT r.date FROM releases r WHERE r.release_id = person_mentions.release_id)")
+    conn.execute("DROP INDEX person_mentions_person")
+    conn.execute("DROP INDEX person_mentions_post")
+    for statement in _statements(TABLES):
+        if statement.startswith(("CREATE INDEX person_mentions_person", "CREATE INDEX person_mentions_post")):
+            conn.execute(statement)
+    for column in ("given_key TEXT", "has_family_name INTEGER", "releases INTEGER"):
+        conn.execute(f"ALTER TABLE people ADD COLUMN {column}")
     rows = conn.execute("SELECT person_id, name FROM people").fetchall()
     conn.executemany(
         "UPDATE people SET given_key = ?, has_family_name = ? WHERE person_id = ?",
         [(given_key(name.split(" ", 1)[0]), " " in name.strip(), pid) for pid, name in rows],
     )
-    for statement in _statements(TABLES):
-        if "CREATE TABLE person_candidates" in statement:
-            conn.execute(statement)
+    conn.execute("UPDATE people SET releases = (SELECT count(DISTINCT release_id) FROM person_mentions m "
+                 "WHERE m.person_id = people.person_id)")
     for statement in _statements(VIEWS):
-        if statement.startswith("CREATE VIEW name_candidates"):
-            conn.execute(statement)
+        conn.execute(statement)
     from .load import refresh_candidates
 
     refresh_candidates(conn)
