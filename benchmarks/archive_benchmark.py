@@ -9,9 +9,9 @@ How the archive is built: the 2,000 unlabeled releases of ``../shared/corpus/unl
 run through ``thaipress batch --words`` once (the batch output is kept in the work folder
 and reused), then their JSON (and words) copied into folders ``copy-NN/`` with the
 release's ``source.path`` made distinct, until there are ``--releases`` of them.  The load
-is ``pipeline.archive.load.load_archive`` in this process, from scratch; its rate is
-releases per second of this process's CPU time (one core: the load is one thread), and
-the wall time is reported beside it.  Each question is asked ``--repeat`` times on the
+is ``pipeline.archive.load.load_archive`` in this process, from scratch, ``--load-runs``
+times; its rate is releases per second of this process's CPU time (one core: the load is
+one thread) in the fastest run, and that run's wall time is reported beside it.  Each question is asked ``--repeat`` times on the
 finished archive and the fastest time is kept (wall clock, the process warm: the
 segmenter for full-text questions is loaded once before, as a query server would; the
 cold command's start-up is measured separately).  Targets: benchmarks/archive_targets.json.
@@ -73,14 +73,22 @@ def repeated_releases(batch: Path, dest: Path, n: int) -> int:
     return written
 
 
-def load_figures(releases: Path, db: Path) -> dict:
+def load_figures(releases: Path, db: Path, runs: int) -> dict:
+    """The load from scratch, ``runs`` times (the fastest kept: the machine is shared),
+    then once more with nothing changed."""
     from pipeline.archive.load import load_archive
 
-    if db.exists():
-        db.unlink()
-    cpu, wall = time.process_time(), time.perf_counter()
-    res = load_archive(releases, db)
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    best = None
+    for _ in range(runs):
+        if db.exists():
+            db.unlink()
+        cpu, wall = time.process_time(), time.perf_counter()
+        res = load_archive(releases, db)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        if best is None or cpu < best[0]:
+            best = (cpu, wall)
+        print(f"archive_benchmark: load {len(res.added)} releases: {cpu:.1f} s CPU, {wall:.1f} s wall", file=sys.stderr)
+    cpu, wall = best
     n = len(res.added)
     figures = {
         "releases": n,
@@ -164,7 +172,8 @@ def main(argv=None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/thaipress-archive-benchmark"),
                     help="where the batch output, the repeated releases and the archive go (kept)")
     ap.add_argument("--workers", type=int, default=2, help="for the one batch run")
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=5, help="runs of each question (the fastest kept)")
+    ap.add_argument("--load-runs", type=int, default=2, help="loads from scratch (the fastest kept)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--check", action="store_true", help="exit with status 3 when a target is missed")
     args = ap.parse_args(argv)
@@ -177,7 +186,7 @@ def main(argv=None) -> int:
         repeated_releases(batch, releases, args.releases)
         marker.write_text(str(args.releases))
     db = args.work / "archive.sqlite"
-    report = {"load": load_figures(releases, db)}
+    report = {"load": load_figures(releases, db, args.load_runs)}
     report["questions"] = question_figures(db, args.repeat)
     report["cold_query_command_seconds"] = cold_command(db)
     report["targets"] = check(report)

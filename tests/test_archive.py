@@ -165,10 +165,19 @@ def test_rerun_adds_changed_removes_deleted_never_duplicates(archive, out_dir):
 def test_an_output_that_is_no_document_is_skipped_not_loaded(out_dir, tmp_path):
     (out_dir / "broken.json").write_text('{"schema_version": "1.0", "text": "x"', encoding="utf-8")
     (out_dir / "other.json").write_text('{"schema_version": "1.0", "text": "x"}', encoding="utf-8")
+    doc = _doc(MOPH)
+    del doc["people"][0]["name"]
+    (out_dir / "nameless.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    doc = _doc(MOPH)
+    doc["schema_version"] = "2.0"
+    (out_dir / "newer.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     res = load_archive(out_dir, tmp_path / "a.sqlite")
     assert len(res.added) == 7
-    assert {s["path"] for s in res.skipped} == {"broken.json", "other.json"}
-    assert all(s["reason"].startswith(("not JSON", "not a valid thaipress document")) for s in res.skipped)
+    reasons = {s["path"]: s["reason"] for s in res.skipped}
+    assert reasons["broken.json"].startswith("not JSON")
+    assert reasons["other.json"].startswith("not a thaipress document") and "pipeline" in reasons["other.json"]
+    assert "name" in reasons["nameless.json"] and "people" in reasons["nameless.json"]
+    assert reasons["newer.json"].startswith("JSON schema version 2.0 is not one this thaipress reads")
 
 
 def test_sigkill_during_a_load_leaves_the_last_state_whole(archive, tmp_path):
@@ -457,3 +466,23 @@ def test_dask_engine_writes_parquet_from_its_workers(tmp_path):
     assert sorted(r["release"] for r in rows) == sorted(p.name for p in OUTPUTS.glob("*.json") if p.name != "feed.json")
     assert {r["source_sha256"] for r in rows} == {_doc(r["release"])["source"]["sha256"] for r in rows}
     assert len(_parquet_rows(pq, "resolutions")) == len(_all("resolutions"))
+
+
+def test_a_bulk_load_builds_the_indexes_again(out_dir, tmp_path, monkeypatch):
+    from pipeline.archive import load as loader
+
+    _later_release(out_dir, "moph-later.json", date="2023-05-02", position="ปลัดกระทรวงสาธารณสุข")
+    slow, bulk = tmp_path / "slow.sqlite", tmp_path / "bulk.sqlite"
+    load_archive(out_dir, slow)
+    monkeypatch.setattr(loader, "BULK_LOAD", 1)
+    load_archive(out_dir, bulk)
+    schema = lambda db: sorted(sqlite3.connect(db).execute("SELECT type, name, sql FROM sqlite_master"))  # noqa: E731
+    assert schema(bulk) == schema(slow)
+    answers = []
+    for db in (slow, bulk):
+        conn = open_archive(db, create=False)
+        answers.append([queries.person(conn, "ธนวัฒน์ ศรีประเสริฐ").to_dict(),
+                        queries.post_holders(conn, "ปลัดกระทรวงสาธารณสุข").to_dict(),
+                        queries.decisions(conn, body="ครม.", kind="approve").to_dict()])
+        conn.close()
+    assert answers[0] == answers[1]

@@ -30,11 +30,18 @@ from .. import __version__
 from ..errors import ThaiPressError
 from . import fulltext
 from .identity import near_duplicates
-from .rows import document_rows
+from .rows import NotADocument, decode_document, document_rows
 from .schema import open_archive
 
 COLLECTION_FILES = {"feed.json", "report.json"}  # what batch writes beside the documents
 FLUSH_EVERY = 500  # releases between two executemany rounds
+# a load that adds or changes this many releases, and more than the archive holds, drops
+# the indexes that questions use and builds them again at its end (inside the same
+# transaction): sorting once is cheaper than inserting each row in a large index
+BULK_LOAD = 2000
+LOOKUP_INDEXES = ("person_mentions_person", "person_mentions_post", "organization_mentions_organization",
+                  "organization_aliases_key", "place_mentions_place", "events_chair", "resolutions_body",
+                  "resolutions_kind", "resolutions_date", "releases_date")
 
 
 @dataclass
@@ -115,11 +122,15 @@ class _Loader:
         conn.execute("BEGIN IMMEDIATE")
         try:
             self._prepare()
-            present = set()
-            for rel, st in scan_outputs(self.out_dir):
-                present.add(rel)
+            outputs = list(scan_outputs(self.out_dir))
+            present = {rel for rel, _st in outputs}
+            todo = sum(1 for rel, st in outputs if self._stat_changed(rel, st))
+            rebuild = self._drop_lookup_indexes() if todo >= max(BULK_LOAD, len(self.known)) else []
+            for rel, st in outputs:
                 self._file(rel, st)
             self._flush()
+            for sql in rebuild:  # built once, sorted, instead of one random insert per row
+                conn.execute(sql)
             for rel in sorted(set(self.known) - present):
                 self._delete(self.known[rel][0])
                 self.result.removed.append(rel)
@@ -150,9 +161,23 @@ class _Loader:
             "resolution": _next_id(c, "resolutions", "resolution_id"),
         }
 
+    def _stat_changed(self, rel: str, st: os.stat_result) -> bool:
+        prev = self.known.get(rel)
+        return not (prev and prev[1] == st.st_size and prev[2] == st.st_mtime_ns)
+
+    def _drop_lookup_indexes(self) -> list[str]:
+        """Drop the indexes the load itself does not use (it uses those by release);
+        their SQL, to build them again at the end of the transaction."""
+        rows = self.conn.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({','.join('?' * len(LOOKUP_INDEXES))})",
+            LOOKUP_INDEXES).fetchall()
+        for name, _sql in rows:
+            self.conn.execute(f"DROP INDEX {name}")
+        return [sql for _name, sql in rows]
+
     def _file(self, rel: str, st: os.stat_result) -> None:
         prev = self.known.get(rel)
-        if prev and prev[1] == st.st_size and prev[2] == st.st_mtime_ns:
+        if not self._stat_changed(rel, st):
             self.result.unchanged += 1
             return
         try:
@@ -343,20 +368,10 @@ def refresh_candidates(conn: sqlite3.Connection) -> int:
 
 def _read_document(data: bytes) -> tuple[str | None, dict | None]:
     """(None, the document) or (why it is skipped, None)."""
-    from ..output.schema import validate
-    from ..errors import SchemaValidationError
-
     try:
-        doc = json.loads(data)
-    except ValueError as exc:
-        return f"not JSON ({exc})", None
-    if not isinstance(doc, dict) or "schema_version" not in doc or "text" not in doc:
-        return "not a thaipress document", None
-    try:
-        validate(doc)
-    except SchemaValidationError as exc:
-        return f"not a valid thaipress document ({str(exc).splitlines()[0]})", None
-    return None, doc
+        return None, decode_document(data)
+    except NotADocument as exc:
+        return str(exc), None
 
 
 def _next_id(conn: sqlite3.Connection, table: str, column: str) -> int:

@@ -12,8 +12,13 @@ organization, roles, as written).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import List, Optional, TypedDict
+
+import msgspec
 
 from .identity import given_key, organization_key, person_key, text_key
+
+KNOWN_SCHEMA_VERSIONS = ("1.0",)
 
 # column names of each table's rows, in order (the Parquet columns; SQLite's add ids)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -46,6 +51,164 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "flags": ("release", "code", "severity", "message", "item_id", "start", "end", "suggested"),
 }
+
+
+# -- what the archive reads of a document: msgspec decodes these fields only (the rest of
+# the JSON, sentences and raw spans, is skipped unread: twice as fast as json.loads)
+# and checks their types; a field the project's schema requires and the rows need is
+# required here too.
+class _Pipeline(TypedDict, total=False):
+    name: str
+    version: str
+
+
+class _Source(TypedDict, total=False):
+    path: Optional[str]
+    sha256: str
+    url: str
+    encoding: str
+    media_type: str
+
+
+class _Title(TypedDict, total=False):
+    text: str
+
+
+class _Item(TypedDict):
+    id: str
+
+
+class _Date(_Item, total=False):
+    text: str
+    date: str
+    end: str
+    year_written: Optional[str]
+    era: Optional[str]
+    told_as: str
+    flags: List[str]
+    span: List[int]
+
+
+class _Named(_Item):
+    name: str
+
+
+class _Person(_Named, total=False):
+    given_name: str
+    family_name: Optional[str]
+    honorific: Optional[str]
+    position: Optional[str]
+    organization: Optional[str]
+    organization_id: Optional[str]
+    roles: List[str]
+    span: List[int]
+    found_by: str
+
+
+class _Organization(_Named, total=False):
+    text: str
+    kind: str
+    abbreviation: Optional[str]
+    parent: Optional[str]
+    aliases: List[str]
+    span: List[int]
+
+
+class _Place(_Named, total=False):
+    text: str
+    kind: str
+    span: List[int]
+
+
+class _Time(_Item, total=False):
+    time: str
+
+
+class _Venue(_Item, total=False):
+    text: str
+    room: Optional[str]
+    floor: Optional[str]
+    building: Optional[str]
+    place: Optional[str]
+    online: bool
+    platform: Optional[str]
+    event_id: Optional[str]
+    span: List[int]
+
+
+class _Resolution(_Item, total=False):
+    text: str
+    kind: str
+    verb: Optional[str]
+    body: Optional[str]
+    body_id: Optional[str]
+    event_id: Optional[str]
+    span: List[int]
+
+
+class _Event(_Item, total=False):
+    text: str
+    kind: str
+    name: Optional[str]
+    number: Optional[str]
+    date_id: Optional[str]
+    time_id: Optional[str]
+    chair_id: Optional[str]
+    span: List[int]
+
+
+class _Flag(TypedDict, total=False):
+    code: str
+    severity: str
+    message: str
+    item: str
+    span: Optional[List[int]]
+    suggested: str
+
+
+class _Document(TypedDict):
+    schema_version: str
+    pipeline: _Pipeline
+    source: _Source
+    text: str
+
+
+class _Release(_Document, total=False):
+    title: Optional[_Title]
+    document_date: Optional[_Date]
+    people: List[_Person]
+    organizations: List[_Organization]
+    places: List[_Place]
+    dates: List[_Date]
+    times: List[_Time]
+    venues: List[_Venue]
+    resolutions: List[_Resolution]
+    events: List[_Event]
+    flags: List[_Flag]
+
+
+_decoder = msgspec.json.Decoder(_Release)
+
+
+class NotADocument(ValueError):
+    """The bytes are no thaipress JSON output the archive can read (the reason)."""
+
+
+def decode_document(data: bytes) -> dict:
+    """What the archive reads of a thaipress JSON output (dicts and lists, like
+    ``json.loads`` gives, without the fields it does not read)."""
+    try:
+        doc = _decoder.decode(data)
+    except msgspec.ValidationError as exc:
+        raise NotADocument(f"not a thaipress document ({exc})") from None
+    except msgspec.DecodeError as exc:
+        raise NotADocument(f"not JSON ({exc})") from None
+    if doc["pipeline"].get("name") != "thaipress":
+        raise NotADocument("not a thaipress document (no thaipress pipeline in it)")
+    if doc["schema_version"] not in KNOWN_SCHEMA_VERSIONS:
+        raise NotADocument(f"JSON schema version {doc['schema_version']} is not one this thaipress reads "
+                           f"({', '.join(KNOWN_SCHEMA_VERSIONS)})")
+    return doc
 
 
 @dataclass
