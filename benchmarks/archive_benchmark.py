@@ -124,11 +124,11 @@ def question_figures(db: Path, repeat: int) -> dict:
         "decisions by body, kind, dates (ครม., approve, 2565)":
             lambda: queries.decisions(conn, body="ครม.", kind="approve", since="2565", until="2565"),
         "decisions by body (ครม., all dates)": lambda: queries.decisions(conn, body="ครม."),
-        "full-text over decisions (ข้าว)": lambda: queries.decisions(conn, search="ข้าว"),
+        "full-text over decisions (วัคซีน)": lambda: queries.decisions(conn, search="วัคซีน"),
         "full-text over decisions (งบประมาณ, most frequent)": lambda: queries.decisions(conn, search="งบประมาณ"),
         "full-text over releases (ราคา ยาง)": lambda: queries.search_releases(conn, "ราคา ยาง"),
-        "who held a post (ปลัดกระทรวงสาธารณสุข, 2564-03)":
-            lambda: queries.post_holders(conn, "ปลัดกระทรวงสาธารณสุข", since="2564-03", until="2564-03"),
+        "who held a post (ปลัดกระทรวงสาธารณสุข, 2565-03)":
+            lambda: queries.post_holders(conn, "ปลัดกระทรวงสาธารณสุข", since="2565-03", until="2565-03"),
         "near-duplicate candidates": lambda: queries.candidates(conn),
     }
     out = {}
