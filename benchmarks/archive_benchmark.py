@@ -173,7 +173,7 @@ def main(argv=None) -> int:
                     help="where the batch output, the repeated releases and the archive go (kept)")
     ap.add_argument("--workers", type=int, default=2, help="for the one batch run")
     ap.add_argument("--repeat", type=int, default=5, help="runs of each question (the fastest kept)")
-    ap.add_argument("--load-runs", type=int, default=2, help="loads from scratch (the fastest kept)")
+    ap.add_argument("--load-runs", type=int, default=3, help="loads from scratch (the fastest kept)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--check", action="store_true", help="exit with status 3 when a target is missed")
     args = ap.parse_args(argv)
