@@ -239,6 +239,26 @@ def test_a_file_that_is_no_archive_is_refused_in_one_line(tmp_path, capsys):
         assert main(["query", str(path), "candidates"]) == 1
         err = capsys.readouterr().err
         assert err.startswith("thaipress: ") and err.count("\n") == 1, err
+    assert main(["archive", str(OUTPUTS), "-d", str(tmp_path / "no" / "such" / "a.sqlite")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot create the archive" in err and err.count("\n") == 1
+
+
+def test_a_second_load_while_one_runs_is_refused_in_one_line(archive, capsys, monkeypatch):
+    from pipeline.archive import schema as archive_schema
+
+    # the wait for the lock cut from SQLite's 5 s to 0.1 s
+    monkeypatch.setattr(archive_schema, "connect",
+                        lambda path: sqlite3.connect(str(path), isolation_level=None, timeout=0.1))
+    holder = sqlite3.connect(archive, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")  # as a running load does
+    try:
+        assert main(["archive", str(archive.parent / "out"), "-d", str(archive)]) == 1
+    finally:
+        holder.rollback()
+        holder.close()
+    err = capsys.readouterr().err
+    assert "being written by another process" in err and err.count("\n") == 1
 
 
 # -- identity keys --------------------------------------------------------------------------------

@@ -119,7 +119,10 @@ class _Loader:
         conn = self.conn
         # the indexes of a large archive stay in memory while it loads (256 MB at most)
         conn.execute("PRAGMA cache_size = -262144")
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:  # another load holds it (after the connection's 5 s wait)
+            raise ThaiPressError(f"the archive is being written by another process ({exc}): try again when it is done") from None
         try:
             self._prepare()
             outputs = list(scan_outputs(self.out_dir))

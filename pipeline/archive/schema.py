@@ -214,8 +214,13 @@ def open_archive(path: str | Path, *, create: bool) -> sqlite3.Connection:
     if not path.exists():
         if not create:
             raise ThaiPressError(f"{path}: no such archive (build it with: thaipress archive OUT_DIR -d {path})")
-        conn = connect(path)
-        _create(conn)
+        if not path.parent.is_dir():
+            raise ThaiPressError(f"{path}: cannot create the archive: no folder {path.parent}")
+        try:
+            conn = connect(path)
+            _create(conn)
+        except sqlite3.OperationalError as exc:
+            raise ThaiPressError(f"{path}: cannot create the archive ({exc})") from None
         return conn
     try:
         conn = connect(path)
