@@ -506,3 +506,22 @@ def test_a_bulk_load_builds_the_indexes_again(out_dir, tmp_path, monkeypatch):
                         queries.decisions(conn, body="ครม.", kind="approve").to_dict()])
         conn.close()
     assert answers[0] == answers[1]
+
+
+def test_a_word_in_thai_quotes_is_found_as_the_word(tmp_path):
+    # the headline of u0010 (unlabeled releases): curly quotes glued to a name
+    text = "“อนุทิน” เผยวัคซีนโมเดอร์นา บริษัทตัวแทนในไทยยืนยันนำเข้าในไตรมาส 4"
+    blob = fulltext.segment_lengths(text)
+    indexed = fulltext.all_words_text(text, blob).split()
+    assert "อนุทิน" in indexed and not any("“" in w or "”" in w for w in indexed)
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE s USING fts5(words, content='', tokenize='{schema_tokenizer()}')")
+    conn.execute("INSERT INTO s(rowid, words) VALUES (1, ?)", [fulltext.all_words_text(text, blob)])
+    for question in ("อนุทิน", "“อนุทิน”", "วัคซีนโมเดอร์นา", "ไตรมาส 4"):
+        assert conn.execute("SELECT rowid FROM s WHERE s MATCH ?", [fulltext.match_query(question)]).fetchall() == [(1,)]
+
+
+def schema_tokenizer() -> str:
+    from pipeline.archive.schema import FTS_TOKENIZER
+
+    return FTS_TOKENIZER
