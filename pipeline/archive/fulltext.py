@@ -11,8 +11,8 @@ ASCII case).  A question is segmented by the same segmenter
 The words of a release come, in order of preference, from the sidecar a batch run
 with ``--words`` writes beside each output (``<name>.words``: the lengths of the
 words of the output's text, which the worker had in hand), or from segmenting the
-text at load time (about 1 ms a release: the load then runs at some 400 releases/s
-instead of 1,000+; see the README's archive figures).  The lengths are stored with
+text at load time (about 1 ms a release: the load then runs at some 300 releases/s
+instead of about 1,000; see the README's archive figures).  The lengths are stored with
 the release (2 bytes a word), so that its index entries can be deleted exactly
 when the release changes, whatever segmenter is installed by then.
 """
