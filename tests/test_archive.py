@@ -214,8 +214,23 @@ def test_an_archive_of_schema_1_is_migrated(tmp_path, capsys):
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
     assert conn.execute("SELECT count(*) FROM people WHERE given_key IS NULL").fetchone() == (0,)
     conn.close()
-    res = load_archive(_copy_outputs(tmp_path / "out"), db)
+    out = _copy_outputs(tmp_path / "out")
+    res = load_archive(out, db)
     assert res.unchanged == 7 and not res.added  # the same releases, not loaded twice
+    # its index (schema 1's unicode61 tokenizer) takes the same words out and in
+    _later_release(out, MOPH, date="2023-05-02", position="ปลัดกระทรวงสาธารณสุข")
+    (out / "rayong-flood-command.json").unlink()
+    res = load_archive(out, db)
+    assert res.updated == [MOPH] and res.removed == ["rayong-flood-command.json"]
+    assert _snapshot(db)["fts"] == 1
+    conn = sqlite3.connect(db)
+    dengue_decisions = sum("ไข้เลือดออก" in r["text"] for r in _doc(MOPH)["resolutions"])
+    for word, releases, decisions in (("อุทกภัย", 0, 0), ("ไข้เลือดออก", 1, dengue_decisions)):
+        q = fulltext.match_query(word)
+        assert conn.execute("SELECT count(*) FROM release_search WHERE release_search MATCH ?", [q]).fetchone() == (releases,)
+        assert conn.execute("SELECT count(*) FROM decision_search WHERE decision_search MATCH ?", [q]).fetchone() == (decisions,)
+    conn.execute("INSERT INTO release_search(release_search) VALUES ('integrity-check')")
+    conn.close()
 
 
 @pytest.mark.parametrize("version, says", [(99, "is newer than this thaipress knows"), (0, "is too old to migrate")])
