@@ -155,19 +155,20 @@ def _merge(found: list[Event]) -> list[Event]:
 
 
 def _attach_chairs(text: str, lines, mentions: list, person_spans: list, people: list[dict]) -> None:
-    """Each chair chairs the first event named after one of their mentions in its line
-    (ดร.สาธิต ... เป็นประธานพิธีเปิดป้าย...: the unveiling), else the event of their line."""
+    """Each chair chairs the event named before one of their mentions in its line
+    (แถลงผลการประชุมคณะรัฐมนตรี ซึ่งมี X ... เป็นประธาน), else the first named after it
+    (ดร.สาธิต ... เป็นประธานพิธีเปิดป้าย...: the unveiling)."""
     starts = [m[0] for m in mentions]
     for p in people:
         if "chair" not in p["roles"]:
             continue
         for s, e, _ in (m for m in person_spans if m[2] == p["id"]):
             line_start, line_end = lines.start(s), lines.end(s)
-            j = bisect_right(starts, e)
-            ev = mentions[j][2] if j < len(mentions) and mentions[j][0] < line_end else None
+            i = bisect_right(starts, s) - 1
+            ev = mentions[i][2] if i >= 0 and mentions[i][0] >= line_start else None
             if ev is None:
-                i = bisect_right(starts, s) - 1
-                ev = mentions[i][2] if i >= 0 and mentions[i][0] >= line_start else None
+                j = bisect_right(starts, e)
+                ev = mentions[j][2] if j < len(mentions) and mentions[j][0] < line_end else None
             if ev is not None and ev.chair_id is None:
                 ev.chair_id = p["id"]
                 break

@@ -6,6 +6,8 @@
     thaipress eval GOLD_DIR               scores against *.gold.json
     thaipress eval NER_FILE               entity-level scores on a ThaiNER-format file
     thaipress schema                      the JSON Schema of one document
+    thaipress archive OUT_DIR -d DB       batch output into an archive database to query
+    thaipress query DB QUESTION ...       the common questions across releases
 
 Exit codes (also in ``--help`` and the README): see :data:`EXIT_CODES`.
 """
@@ -122,6 +124,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="with --engine dask: the scheduler to use (tcp://host:8786); default: a LocalCluster here")
     b.add_argument("--chunk-size", type=_positive_int, default=None, metavar="N",
                    help="with --engine dask: files per task (default: about 4 tasks per worker, at most 64 files)")
+    b.add_argument("--words", action="store_true",
+                   help="also each document's words (<name>.words), which `thaipress archive` indexes without segmenting again")
+    b.add_argument("--parquet", metavar="DIR", default=None,
+                   help="also the archive's tables as Parquet, by year (with --engine dask, written by the workers)")
+    b.add_argument("--db", metavar="ARCHIVE", default=None,
+                   help="then load the output into this archive database (as `thaipress archive`; implies --words)")
 
     r = command("render", help="an HTML page of one document: text highlighted, fields beside it")
     r.add_argument("file", metavar="FILE", help="a press release (.txt, .html) or a thaipress JSON output")
@@ -138,6 +146,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="a ThaiNER file: exit with status 3 when LABEL's exact F1 (PERSON, ORGANIZATION, LOCATION, micro) is below F")
 
     command("schema", help="print the JSON Schema of one output document")
+
+    ar = command("archive", help="load a batch's output into an archive database (SQLite) to query")
+    ar.add_argument("out_dir", metavar="OUT_DIR", help="the output folder of `thaipress batch`")
+    ar.add_argument("-d", "--db", required=True, metavar="ARCHIVE", help="the SQLite database (created when absent)")
+    ar.add_argument("--parquet", metavar="DIR", default=None,
+                    help="also write the tables as Parquet, partitioned by year (pip install 'thaipress[parquet]')")
+    ar.add_argument("--quiet", action="store_true", help="no summary on standard error")
+
+    from .archive.cli import add_query_parser
+
+    add_query_parser(sub)
     p.subparsers = {"analyze": a, "batch": b, "render": r, "eval": e}  # for the checks argparse cannot make
     return p
 
@@ -232,7 +251,7 @@ def _batch(args) -> int:
     res = run_batch(
         args.in_dir, args.out_dir, workers=args.workers, quiet=args.quiet, force=args.force,
         max_bytes=args.max_bytes, html=args.html, engine=args.engine, scheduler=args.scheduler,
-        chunk_size=args.chunk_size,
+        chunk_size=args.chunk_size, words=args.words or bool(args.db), parquet=args.parquet,
     )
     report = f"{args.out_dir.rstrip('/')}/{REPORT_FILE}"
     say = lambda line: print(line, file=sys.stderr)  # noqa: E731
@@ -256,7 +275,12 @@ def _batch(args) -> int:
         say(f"thaipress batch: {len(res.done)} done, {len(res.unchanged)} unchanged, "
             f"{len(res.skipped)} skipped (not Thai), {len(res.failed)} failed, {len(res.ignored)} ignored{hidden}, "
             f"{len(res.removed)} removed in {res.seconds:.1f} s{rate} -> {report}")
-    return EXIT_OK if res.complete else EXIT_INCOMPLETE
+    code = EXIT_OK if res.complete else EXIT_INCOMPLETE
+    if args.db:
+        from .archive.cli import run_archive
+
+        code = max(code, run_archive(args.out_dir, args.db, quiet=args.quiet))
+    return code
 
 
 def _eval(args) -> int:
@@ -346,4 +370,17 @@ def _read_document(path: Path) -> dict:
     return doc
 
 
-_COMMANDS = {"analyze": _analyze, "batch": _batch, "render": _render, "eval": _eval, "schema": _schema}
+def _archive(args) -> int:
+    from .archive.cli import run_archive
+
+    return run_archive(args.out_dir, args.db, parquet=args.parquet, quiet=args.quiet)
+
+
+def _query(args) -> int:
+    from .archive.cli import run_query
+
+    return run_query(args)
+
+
+_COMMANDS = {"analyze": _analyze, "batch": _batch, "render": _render, "eval": _eval, "schema": _schema,
+             "archive": _archive, "query": _query}

@@ -69,6 +69,13 @@ _GAP = re.compile("(?<=[\u0e01-\u0e2e\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]) (?=[\u0e
 _THAI_DIGIT = re.compile("[๐-๙]")
 
 
+def repair_thai_orthography(text: str) -> str:
+    """``text`` with PyThaiNLP's orthographic repairs (split SARA AM, doubled or
+    misordered vowels and tone marks), run only where one may apply (as normalization
+    does: the repairs are many regex passes)."""
+    return thai_normalize(text) if _NEEDS_THAI_NORMALIZE.search(text) else text
+
+
 def fold_digits(text: str) -> str:
     """Thai digits -> ASCII digits; same length, so offsets stay valid."""
     return text.translate(_DIGIT_FOLD) if _THAI_DIGIT.search(text) else text

@@ -171,3 +171,26 @@ def analyze_bag(bag):
     in the same order; lazy, like any bag.  For a DataFrame column:
     ``analyze_bag(df["text"].to_bag())``."""
     return bag.map_partitions(analyze_partition)
+
+
+# -- the archive's Parquet tables, written by the workers (batch --parquet) ------------------------
+def export_parquet(out_url: str, rels: list[str], parquet_url: str, *, scheduler: str | None = None,
+                   workers: int | None = None) -> dict[str, int]:
+    """The outputs ``rels`` of the batch folder ``out_url`` as the archive's Parquet
+    dataset ``parquet_url`` (:mod:`pipeline.archive.parquet`): each worker reads a chunk
+    of outputs and writes its part files; the client publishes the dataset once all are
+    written.  Rows per table."""
+    from ..archive.parquet import export, write_chunk
+
+    client, cluster = connect(scheduler, workers)
+
+    def run_chunks(jobs):
+        futures = client.map(write_chunk, *zip(*jobs), pure=False) if jobs else []
+        return client.gather(futures)
+
+    try:
+        return export(out_url, rels, parquet_url, run_chunks=run_chunks, chunk=MAX_CHUNK * 8)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

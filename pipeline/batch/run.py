@@ -148,9 +148,12 @@ def run_batch(
     engine: str = "local",
     scheduler: str | None = None,
     chunk_size: int | None = None,
+    words: bool = False,
+    parquet: str | None = None,
 ) -> BatchResult:
     """Analyse every supported file below ``in_dir`` into ``out_dir`` (local paths or
-    fsspec URLs); see the module's doc for what is written.  Raises
+    fsspec URLs); see the module's doc for what is written.  ``words``: also each
+    document's words (``<name>.words``), which ``thaipress archive`` indexes.  Raises
     :class:`~pipeline.errors.ThaiPressError` (one line, naming the path) when the run
     cannot start: no such input folder, an output that cannot be written."""
     if engine not in ENGINES:
@@ -170,10 +173,12 @@ def run_batch(
     result = BatchResult(ignored=scan.ignored, failed=list(scan.problems))
     jobs: list[Job] = []
     for rel in inputs:
-        if not force and _unchanged(inp, out, rel, state.get(rel), fp, html):
+        if not force and _unchanged(inp, out, rel, state.get(rel), fp, html) and not (
+            words and not out.exists(output_rel(rel, ".words"))
+        ):
             result.unchanged.append({"path": rel, "status": "unchanged"})
         else:
-            jobs.append(Job(rel, inp.location, out.location, max_bytes, html))
+            jobs.append(Job(rel, inp.location, out.location, max_bytes, html, words))
 
     with out.appender(JOURNAL_FILE) as journal:  # opened first: an unwritable OUT_DIR stops the run here
         records, result.engine = _engine(engine, jobs, workers=workers, scheduler=scheduler, chunk_size=chunk_size)
@@ -182,8 +187,11 @@ def run_batch(
                 if rec["status"] == "done":
                     result.done.append(rec)
                     result.chars += rec.get("chars", 0)
-                    page = html or bool((state.get(rec["path"]) or {}).get("html"))
-                    entry = state[rec["path"]] = {"sha256": rec["sha256"], "fingerprint": fp, **({"html": True} if page else {})}
+                    before = state.get(rec["path"]) or {}
+                    page = html or bool(before.get("html"))
+                    sidecar = words or bool(before.get("words"))
+                    entry = state[rec["path"]] = {"sha256": rec["sha256"], "fingerprint": fp,
+                                                  **({"html": True} if page else {}), **({"words": True} if sidecar else {})}
                 else:
                     (result.skipped if rec["status"] == "skipped" else result.failed).append(rec)
                     entry = state.pop(rec["path"], None)
@@ -207,6 +215,8 @@ def run_batch(
 
     write_collections(out, [rel for rel in inputs if rel in state], title=feed_title or f"thaipress: {_name(in_url)}",
                       html=html)
+    if parquet:
+        _parquet(engine, out, [output_rel(rel) for rel in inputs if rel in state], parquet, scheduler, workers)
     result.seconds = time.perf_counter() - started
     out.write(REPORT_FILE, dumps(result.to_report(in_url, out_url)))
     return result
@@ -228,7 +238,8 @@ def _check_input(inp: Folder, url: str) -> None:
 
 def _remove_outputs(out: Folder, rel: str, entry: dict | None) -> list[str]:
     """Remove the outputs thaipress wrote for input ``rel``; the paths removed."""
-    suffixes = (".json", ".html") if (entry or {}).get("html") else (".json",)
+    entry = entry or {}
+    suffixes = (".json",) + ((".html",) if entry.get("html") else ()) + ((".words",) if entry.get("words") else ())
     return [output_rel(rel, suffix) for suffix in suffixes if out.remove(output_rel(rel, suffix))]
 
 
@@ -241,6 +252,17 @@ def _engine(name: str, jobs: list[Job], *, workers, scheduler, chunk_size) -> tu
 
     n = max(1, workers or os.cpu_count() or 1)
     return run_local(jobs, workers=n), {"name": "local", "workers": n}
+
+
+def _parquet(engine: str, out: Folder, rels: list[str], url: str, scheduler, workers) -> None:
+    if engine == "dask":
+        from .dask import export_parquet
+
+        export_parquet(out.location, rels, url, scheduler=scheduler, workers=workers)
+    else:
+        from ..archive.parquet import export
+
+        export(out.location, rels, url)
 
 
 def _progress(records: Iterator[dict], *, total: int, quiet: bool) -> Iterator[dict]:

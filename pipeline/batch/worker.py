@@ -29,6 +29,7 @@ class Job:
     out_root: str
     max_bytes: int
     html: bool = False
+    words: bool = False  # also the words' sidecar (<name>.words) that `thaipress archive` indexes
 
 
 def output_rel(rel: str, suffix: str = ".json") -> str:
@@ -68,7 +69,7 @@ def get_worker_nlp():
 def process_file(job: Job) -> dict:
     """Analyse one file and write its outputs; never raises for a bad document."""
     from ..loading import load_stored
-    from ..orchestrate import analyze_source
+    from ..orchestrate import analyze_doc
     from .storage import open_folder
 
     started = time.perf_counter()
@@ -78,8 +79,13 @@ def process_file(job: Job) -> dict:
             lambda: inp.size(job.rel), lambda: inp.read_bytes(job.rel),
             name=job.rel, shown=job.rel, max_bytes=job.max_bytes,
         )
-        doc = analyze_source(source, nlp=get_worker_nlp())
+        sdoc = analyze_doc(source, nlp=get_worker_nlp())
+        doc = sdoc._.thaipress
         _write(out, output_rel(job.rel), dumps(doc))
+        if job.words:
+            from ..archive.fulltext import WORDS_SUFFIX, sidecar
+
+            _write(out, output_rel(job.rel, WORDS_SUFFIX), sidecar(doc["text"], sdoc._.tp["words"]))
         if job.html:
             from ..output.render import render_document
 

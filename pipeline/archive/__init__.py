@@ -1,0 +1,2 @@
+"""The archive: batch output in one SQLite database (and Parquet), with stable
+identities across releases and the common questions."""
